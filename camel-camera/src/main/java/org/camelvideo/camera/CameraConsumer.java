@@ -1,0 +1,159 @@
+package org.camelvideo.camera;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.support.DefaultConsumer;
+import org.camelvideo.camera.capture.CaptureLoop;
+import org.camelvideo.camera.capture.CaptureState;
+import org.camelvideo.camera.capture.FrameMailbox;
+import org.camelvideo.camera.source.FrameSource;
+import org.camelvideo.camera.source.SourceSettings;
+import org.camelvideo.camera.source.Sources;
+import org.camelvideo.media.AudioFrame;
+import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.VideoFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one capture thread per source (the video source, and the audio device if any) and one
+ * thread that takes frames from the {@link FrameMailbox} and drives the route with them. Capture
+ * never waits on the route in live mode; all threads come from Camel's ExecutorServiceManager
+ * and are gone when the consumer stops.
+ */
+public class CameraConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraConsumer.class);
+    private static final int AUDIO_QUEUE = 16;
+
+    private final CameraEndpoint endpoint;
+    private final List<CaptureLoop> loops = new ArrayList<>();
+    private final List<CaptureState> states = new ArrayList<>();
+    private final CameraHealthCheck healthCheck;
+    private ExecutorService executor;
+    private FrameMailbox mailbox;
+    private volatile long delivered;
+
+    public CameraConsumer(CameraEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.healthCheck = new CameraHealthCheck(this);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        SourceSettings settings = endpoint.settings();
+        List<FrameSource> sources = new ArrayList<>();
+        sources.add(Sources.video(endpoint.getSource(), settings));
+        if (endpoint.isAudio() && endpoint.getAudioDevice() != null) {
+            sources.add(Sources.audioDevice(endpoint.getAudioDevice(), settings));
+        }
+        mailbox = new FrameMailbox(!endpoint.isRealtime(), AUDIO_QUEUE, sources.size());
+        loops.clear();
+        states.clear();
+        ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
+        executor = manager.newFixedThreadPool(this, "camera[" + Sources.masked(endpoint.getSource()) + "]", sources.size() + 1);
+        for (FrameSource source : sources) {
+            CaptureState state = new CaptureState();
+            CaptureLoop loop = new CaptureLoop(source, mailbox, state, endpoint.getReconnectDelay(),
+                                               endpoint.getMaxReconnectDelay());
+            states.add(state);
+            loops.add(loop);
+            executor.submit(loop);
+        }
+        executor.submit(this::deliver);
+    }
+
+    private void deliver() {
+        try {
+            Object frame;
+            while ((frame = mailbox.take()) != null) {
+                Exchange exchange = createExchange(false);
+                setBody(exchange.getMessage(), frame);
+                try {
+                    getProcessor().process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Error processing a camera frame", exchange,
+                                                          exchange.getException());
+                }
+                releaseExchange(exchange, false);
+                delivered++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void setBody(Message message, Object frame) {
+        message.setBody(frame);
+        if (frame instanceof VideoFrame) {
+            VideoFrame video = (VideoFrame) frame;
+            message.setHeader(MediaHeaders.TIMESTAMP, video.ptsMicros());
+            message.setHeader(MediaHeaders.SEQUENCE, video.sequence());
+            message.setHeader(MediaHeaders.WIDTH, video.width());
+            message.setHeader(MediaHeaders.HEIGHT, video.height());
+            message.setHeader(MediaHeaders.STREAM_ID, MediaHeaders.STREAM_VIDEO);
+        } else {
+            message.setHeader(MediaHeaders.TIMESTAMP, ((AudioFrame) frame).ptsMicros());
+            message.setHeader(MediaHeaders.STREAM_ID, MediaHeaders.STREAM_AUDIO);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        loops.forEach(CaptureLoop::stop);
+        if (mailbox != null) {
+            mailbox.close();
+        }
+        if (executor != null) {
+            ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
+            manager.shutdownNow(executor);
+            if (!manager.awaitTermination(executor, TimeUnit.SECONDS.toMillis(10))) {
+                LOG.warn("Capture threads of {} did not stop within 10 s", Sources.masked(endpoint.getSource()));
+            }
+            executor = null;
+        }
+        if (mailbox != null && (mailbox.droppedVideo() > 0 || mailbox.droppedAudio() > 0)) {
+            LOG.info("{}: delivered {} frames; the route was too slow for {} video and {} audio frames, which were dropped",
+                     Sources.masked(endpoint.getSource()), delivered, mailbox.droppedVideo(), mailbox.droppedAudio());
+        }
+        super.doStop();
+    }
+
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    /** The state of each capture source, video first. */
+    List<CaptureState> captureStates() {
+        return states;
+    }
+
+    /** Frames handed to the route so far. */
+    public long getDeliveredFrames() {
+        return delivered;
+    }
+
+    /** Video frames replaced by a newer one before the route took them. */
+    public long getDroppedVideoFrames() {
+        return mailbox == null ? 0 : mailbox.droppedVideo();
+    }
+
+    /** Audio frames dropped because the route fell too far behind. */
+    public long getDroppedAudioFrames() {
+        return mailbox == null ? 0 : mailbox.droppedAudio();
+    }
+}

@@ -1,0 +1,349 @@
+package org.camelvideo.camera.source;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_input_format;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+
+import java.io.File;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.camelvideo.ffmpeg.AudioResampler;
+import org.camelvideo.ffmpeg.Ffmpeg;
+import org.camelvideo.ffmpeg.FrameScaler;
+import org.camelvideo.media.VideoFrame;
+
+/**
+ * Anything FFmpeg can demux and decode: a media file (looped and paced to real time if asked),
+ * a V4L2 camera, an audio device, or a network URL. Video is scaled and converted to the
+ * requested size and layout; audio becomes interleaved 16-bit PCM.
+ */
+public final class FfmpegSource implements FrameSource {
+
+    private static final AVRational MICROS = av_make_q(1, 1_000_000);
+
+    private final String url;
+    private final String inputFormat;
+    private final SourceSettings settings;
+    private final boolean wantVideo;
+    private final boolean wantAudio;
+    private final boolean paced;
+    private final Pacer pacer = new Pacer();
+    private final Deque<Object> pending = new ArrayDeque<>();
+    private volatile boolean interrupted;
+    /** Kept in a field: FFmpeg calls it through a native pointer, so it must not be collected. */
+    private final AVIOInterruptCB.Callback_Pointer interruptCallback = new AVIOInterruptCB.Callback_Pointer() {
+        @Override
+        public int call(Pointer opaque) {
+            return interrupted ? 1 : 0;
+        }
+    };
+
+    private AVFormatContext format;
+    private AVCodecContext videoDecoder;
+    private AVCodecContext audioDecoder;
+    private int videoIndex = -1;
+    private int audioIndex = -1;
+    private AVPacket packet;
+    private AVFrame frame;
+    private FrameScaler scaler;
+    private AudioResampler resampler;
+    private boolean ended;
+    private long basePts = Long.MIN_VALUE;
+    private long loopOffset;
+    private long lastPts;
+    private long frameDuration;
+    private long sequence;
+
+    /**
+     * @param url         file path, device path or URL
+     * @param inputFormat FFmpeg demuxer to force (e.g. {@code v4l2}, {@code alsa}), or null
+     * @param wantVideo   deliver video frames
+     * @param wantAudio   deliver audio frames
+     */
+    public FfmpegSource(String url, String inputFormat, SourceSettings settings, boolean wantVideo, boolean wantAudio) {
+        this.url = url;
+        this.inputFormat = inputFormat;
+        this.settings = settings;
+        this.wantVideo = wantVideo;
+        this.wantAudio = wantAudio;
+        this.paced = settings.realtime() && isFile();
+    }
+
+    private boolean isFile() {
+        return inputFormat == null && !url.contains("://") || url.startsWith("file:");
+    }
+
+    private boolean isDevice() {
+        return url.startsWith("/dev/") || inputFormat != null && Sources.DEVICE_FORMATS.contains(inputFormat);
+    }
+
+    @Override
+    public void open() {
+        if (isDevice()) {
+            Ffmpeg.loadDevices();
+        } else {
+            Ffmpeg.loadCore();
+        }
+        if ((isFile() || url.startsWith("/dev/")) && !new File(url.startsWith("file:") ? url.substring(5) : url).exists()) {
+            throw new SourceUnavailableException(describe() + ": " + (url.startsWith("/dev/") ? "no such device" : "no such file"));
+        }
+        AVInputFormat forced = null;
+        if (inputFormat != null) {
+            forced = av_find_input_format(inputFormat);
+            if (forced == null) {
+                throw new SourceUnavailableException(describe() + ": FFmpeg has no input format '" + inputFormat + "'");
+            }
+        }
+        format = avformat_alloc_context();
+        format.interrupt_callback().callback(interruptCallback);
+        AVDictionary options = new AVDictionary(null);
+        try {
+            setOptions(options);
+            int ret = avformat_open_input(format, url, forced, options);
+            if (ret < 0) {
+                format = null;
+                throw new SourceUnavailableException(describe() + ": " + Ffmpeg.error(ret));
+            }
+        } finally {
+            av_dict_free(options);
+        }
+        int ret = avformat_find_stream_info(format, (PointerPointer<?>) null);
+        if (ret < 0) {
+            throw new SourceUnavailableException(describe() + ": cannot read its streams: " + Ffmpeg.error(ret));
+        }
+        if (wantVideo) {
+            videoIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
+            if (videoIndex < 0) {
+                throw new SourceUnavailableException(describe() + ": has no video stream");
+            }
+            videoDecoder = openDecoder(videoIndex);
+            AVRational rate = format.streams(videoIndex).avg_frame_rate();
+            frameDuration = rate.num() > 0 ? 1_000_000L * rate.den() / rate.num() : 1_000_000L / 30;
+            scaler = new FrameScaler();
+        }
+        if (wantAudio) {
+            audioIndex = av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
+            if (audioIndex < 0 && !wantVideo) {
+                throw new SourceUnavailableException(describe() + ": has no audio stream");
+            }
+            if (audioIndex >= 0) {
+                audioDecoder = openDecoder(audioIndex);
+                int channels = Math.min(2, audioDecoder.ch_layout().nb_channels());
+                resampler = new AudioResampler(audioDecoder.sample_rate(), channels);
+            }
+        }
+        packet = av_packet_alloc();
+        frame = av_frame_alloc();
+    }
+
+    private void setOptions(AVDictionary options) {
+        if (url.startsWith("/dev/video")) {
+            if (settings.width() > 0 && settings.height() > 0) {
+                av_dict_set(options, "video_size", settings.width() + "x" + settings.height(), 0);
+            }
+            if (settings.fps() > 0) {
+                av_dict_set(options, "framerate", Integer.toString(settings.fps()), 0);
+            }
+        }
+        if (inputFormat != null && Sources.AUDIO_DEVICE_FORMATS.contains(inputFormat)) {
+            av_dict_set(options, "sample_rate", Integer.toString(settings.audioSampleRate()), 0);
+            av_dict_set(options, "channels", Integer.toString(settings.audioChannels()), 0);
+        }
+        if (settings.inputOptions() != null && !settings.inputOptions().isBlank()) {
+            for (String pair : settings.inputOptions().split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new SourceUnavailableException(
+                            describe() + ": inputOptions entry '" + pair + "' is not key=value");
+                }
+                av_dict_set(options, pair.substring(0, eq).trim(), pair.substring(eq + 1).trim(), 0);
+            }
+        }
+    }
+
+    private AVCodecContext openDecoder(int index) {
+        AVStream stream = format.streams(index);
+        AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
+        if (codec == null) {
+            throw new SourceUnavailableException(describe() + ": no decoder for stream " + index + " in this FFmpeg build");
+        }
+        AVCodecContext context = avcodec_alloc_context3(codec);
+        Ffmpeg.check(avcodec_parameters_to_context(context, stream.codecpar()), describe() + ": decoder parameters");
+        Ffmpeg.check(avcodec_open2(context, codec, (AVDictionary) null), describe() + ": opening the "
+                                                                     + codec.name().getString() + " decoder");
+        return context;
+    }
+
+    @Override
+    public Object read() throws InterruptedException {
+        while (pending.isEmpty()) {
+            if (ended || interrupted) {
+                return null;
+            }
+            int ret = av_read_frame(format, packet);
+            if (ret == AVERROR_EOF) {
+                drain(videoDecoder, videoIndex);
+                drain(audioDecoder, audioIndex);
+                if (settings.loop() && isFile()) {
+                    rewind();
+                } else {
+                    ended = true;
+                }
+                continue;
+            }
+            if (ret < 0) {
+                if (interrupted) {
+                    return null;
+                }
+                throw new SourceUnavailableException(describe() + ": read failed: " + Ffmpeg.error(ret));
+            }
+            try {
+                if (packet.stream_index() == videoIndex) {
+                    decode(videoDecoder, videoIndex, packet);
+                } else if (packet.stream_index() == audioIndex) {
+                    decode(audioDecoder, audioIndex, packet);
+                }
+            } finally {
+                av_packet_unref(packet);
+            }
+        }
+        Object next = pending.poll();
+        if (paced) {
+            pacer.await(next instanceof VideoFrame ? ((VideoFrame) next).ptsMicros()
+                    : ((org.camelvideo.media.AudioFrame) next).ptsMicros());
+        }
+        return next;
+    }
+
+    private void decode(AVCodecContext decoder, int index, AVPacket input) {
+        int ret = avcodec_send_packet(decoder, input);
+        if (ret < 0 && ret != AVERROR_EOF && ret != Ffmpeg.EAGAIN) {
+            // A damaged packet is the stream's problem, not the source's: skip it as players do.
+            return;
+        }
+        while ((ret = avcodec_receive_frame(decoder, frame)) >= 0) {
+            long pts = micros(index, frame.best_effort_timestamp());
+            if (index == videoIndex) {
+                int w = settings.width() > 0 ? settings.width() : frame.width();
+                int h = settings.height() > 0 ? settings.height() : frame.height();
+                pending.add(scaler.toVideoFrame(frame, w, h, settings.pixelFormat(), pts, sequence++));
+            } else {
+                pending.add(resampler.convert(frame, pts));
+            }
+        }
+    }
+
+    private void drain(AVCodecContext decoder, int index) {
+        if (decoder != null) {
+            decode(decoder, index, null);
+            avcodec_flush_buffers(decoder);
+        }
+    }
+
+    /** Back to the start for another loop, with timestamps going on from where the last one ended. */
+    private void rewind() {
+        loopOffset = lastPts + frameDuration;
+        basePts = Long.MIN_VALUE;
+        int ret = av_seek_frame(format, -1, 0, AVSEEK_FLAG_BACKWARD);
+        if (ret < 0) {
+            throw new SourceUnavailableException(describe() + ": cannot loop, seeking to the start failed: " + Ffmpeg.error(ret));
+        }
+    }
+
+    private long micros(int index, long timestamp) {
+        if (timestamp == AV_NOPTS_VALUE) {
+            lastPts += index == videoIndex ? frameDuration : 0;
+            return lastPts;
+        }
+        long raw = av_rescale_q(timestamp, format.streams(index).time_base(), MICROS);
+        if (basePts == Long.MIN_VALUE) {
+            basePts = raw;
+        }
+        long pts = raw - basePts + loopOffset;
+        lastPts = Math.max(lastPts, pts);
+        return pts;
+    }
+
+    @Override
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    @Override
+    public void close() {
+        pending.clear();
+        if (videoDecoder != null) {
+            avcodec_free_context(videoDecoder);
+            videoDecoder = null;
+        }
+        if (audioDecoder != null) {
+            avcodec_free_context(audioDecoder);
+            audioDecoder = null;
+        }
+        if (format != null) {
+            avformat_close_input(format);
+            format = null;
+        }
+        if (packet != null) {
+            av_packet_free(packet);
+            packet = null;
+        }
+        if (frame != null) {
+            av_frame_free(frame);
+            frame = null;
+        }
+        if (scaler != null) {
+            scaler.close();
+            scaler = null;
+        }
+        if (resampler != null) {
+            resampler.close();
+            resampler = null;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "camera source " + Sources.masked(url);
+    }
+}

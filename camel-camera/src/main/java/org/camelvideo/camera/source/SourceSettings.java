@@ -1,0 +1,23 @@
+package org.camelvideo.camera.source;
+
+import org.camelvideo.media.PixelFormat;
+
+/**
+ * What a source is asked to deliver.
+ *
+ * @param width           picture width, 0 for the source's own
+ * @param height          picture height, 0 for the source's own
+ * @param fps             frame rate of testsrc and the rate asked of devices
+ * @param pixelFormat     layout of the delivered frames
+ * @param loop            restart a file at its end
+ * @param realtime        pace files and testsrc to their timestamps
+ * @param audio           deliver audio frames too
+ * @param audioSampleRate rate of testsrc and device audio
+ * @param audioChannels   channels of testsrc and device audio
+ * @param inputFormat     FFmpeg demuxer to force, or null
+ * @param inputOptions    FFmpeg demuxer options as {@code key=value} pairs separated by commas, or null
+ */
+public record SourceSettings(
+        int width, int height, int fps, PixelFormat pixelFormat, boolean loop, boolean realtime, boolean audio,
+        int audioSampleRate, int audioChannels, String inputFormat, String inputOptions) {
+}
