@@ -1,0 +1,323 @@
+package org.camelvideo.h264.encode;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_HIGH;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_MAIN;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_VAAPI;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_NV12;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_VAAPI;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_hwdevice_ctx_create;
+import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_ctx_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_ctx_init;
+import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_transfer_data;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVBufferRef;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVHWFramesContext;
+import org.camelvideo.ffmpeg.Ffmpeg;
+import org.camelvideo.ffmpeg.FfmpegException;
+import org.camelvideo.ffmpeg.FrameScaler;
+import org.camelvideo.media.Codec;
+import org.camelvideo.media.CodecConfig;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.VideoFrame;
+import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.h264.H264AccessUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Encodes {@link VideoFrame}s to H.264 access units, Annex-B, one packet per picture. SPS and
+ * PPS travel in-band before every keyframe, so any reader can start at any keyframe. A change
+ * of picture size re-opens the encoder, which then starts with a keyframe and new parameter
+ * sets. Not thread-safe: callers serialise.
+ */
+public final class H264Encoder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H264Encoder.class);
+    /** Software encoders in order of preference for {@code auto}; libx264 is only in the GPL build. */
+    private static final String[] AUTO = { "libx264", "libopenh264" };
+
+    private final EncoderSettings settings;
+    private AVCodecContext context;
+    private AVFrame frame;
+    private AVPacket packet;
+    private FrameScaler scaler;
+    /** VAAPI only: the device, its surface pool, and the surface each frame is uploaded to. */
+    private AVBufferRef hwDevice;
+    private AVBufferRef hwFrames;
+    private AVFrame hwFrame;
+    private String encoderName;
+    private CodecConfig config;
+    private long lastPts = Long.MIN_VALUE;
+    private volatile boolean keyframeRequested;
+
+    public H264Encoder(EncoderSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The next frame is encoded as a keyframe (IDR). Safe from any thread. */
+    public void requestKeyframe() {
+        keyframeRequested = true;
+    }
+
+    /** The encoder in use, e.g. libx264; null before the first frame. */
+    public String encoderName() {
+        return encoderName;
+    }
+
+    /** Packets the frame completes: one with a zero-delay encoder, none while a delaying one fills up. */
+    public List<MediaPacket> encode(VideoFrame input, boolean forceKeyframe) {
+        if (context == null || context.width() != input.width() || context.height() != input.height()) {
+            if (context != null) {
+                LOG.info("Picture size changed from {}x{} to {}x{}: re-opening the encoder", context.width(), context.height(),
+                         input.width(), input.height());
+            }
+            open(input.width(), input.height());
+        }
+        Ffmpeg.check(av_frame_make_writable(frame), "Making the encoder's frame writable");
+        scaler.fill(frame, input);
+        long pts = input.ptsMicros() > lastPts ? input.ptsMicros() : lastPts + 1;
+        lastPts = pts;
+        AVFrame toEncode = hwFrames == null ? frame : upload();
+        toEncode.pts(pts);
+        boolean key = forceKeyframe || keyframeRequested;
+        keyframeRequested = false;
+        toEncode.pict_type(key ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+        Ffmpeg.check(avcodec_send_frame(context, toEncode), encoderName + " rejected a frame");
+        List<MediaPacket> out = new ArrayList<>(1);
+        int ret;
+        while ((ret = avcodec_receive_packet(context, packet)) >= 0) {
+            try {
+                out.add(toPacket());
+            } finally {
+                av_packet_unref(packet);
+            }
+        }
+        if (ret != Ffmpeg.EAGAIN) {
+            Ffmpeg.check(ret, encoderName + " failed");
+        }
+        return out;
+    }
+
+    private AVFrame upload() {
+        av_frame_unref(hwFrame);
+        Ffmpeg.check(av_hwframe_get_buffer(hwFrames, hwFrame, 0), "Getting a VAAPI surface");
+        Ffmpeg.check(av_hwframe_transfer_data(hwFrame, frame, 0), "Uploading a frame to VAAPI");
+        return hwFrame;
+    }
+
+    private MediaPacket toPacket() {
+        byte[] data = new byte[packet.size()];
+        packet.data().get(data, 0, data.length);
+        boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+        if (key) {
+            CodecConfig inBand = H264AccessUnit.parameterSets(data);
+            if (inBand != null) {
+                config = inBand;
+            } else if (config != null) {
+                data = withParameterSets(data);
+            }
+        }
+        return new MediaPacket(Codec.H264, data, packet.pts(), packet.dts(), key, config);
+    }
+
+    /** Some encoders send SPS/PPS only once; readers that join later need them on every keyframe. */
+    private byte[] withParameterSets(byte[] accessUnit) {
+        byte[] sets = AnnexB.join(List.of(config.sps(), config.pps()));
+        byte[] out = new byte[sets.length + accessUnit.length];
+        System.arraycopy(sets, 0, out, 0, sets.length);
+        System.arraycopy(accessUnit, 0, out, sets.length, accessUnit.length);
+        return out;
+    }
+
+    private void open(int width, int height) {
+        Ffmpeg.loadCore();
+        close();
+        String[] candidates = "auto".equals(settings.encoder()) ? AUTO : new String[] { settings.encoder() };
+        FfmpegException failure = null;
+        for (String name : candidates) {
+            AVCodec codec = avcodec_find_encoder_by_name(name);
+            if (codec == null) {
+                continue;
+            }
+            try {
+                openWith(codec, name, width, height);
+                LOG.info("Encoding H.264 {}x{} with {} at {} bit/s, keyframe every {} frames", width, height, name,
+                         settings.bitrate(), settings.gop());
+                return;
+            } catch (FfmpegException e) {
+                failure = e;
+                close();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        throw new IllegalArgumentException("Encoder " + settings.encoder() + " is not in this FFmpeg build. The default"
+                                           + " (LGPL) build has libopenh264; build with -Pgpl for libx264, or choose"
+                                           + " encoder=auto");
+    }
+
+    private void openWith(AVCodec codec, String name, int width, int height) {
+        encoderName = name;
+        context = avcodec_alloc_context3(codec);
+        context.width(width);
+        context.height(height);
+        int softwareFormat = AV_PIX_FMT_YUV420P;
+        if ("h264_vaapi".equals(name)) {
+            softwareFormat = AV_PIX_FMT_NV12;
+            openVaapi(width, height);
+        } else {
+            context.pix_fmt(AV_PIX_FMT_YUV420P);
+        }
+        context.time_base(av_make_q(1, 1_000_000));
+        context.framerate(av_make_q(settings.fps(), 1));
+        context.gop_size(settings.gop());
+        context.keyint_min(settings.gop());
+        context.max_b_frames(0);
+        context.bit_rate(settings.bitrate());
+        context.rc_max_rate(settings.bitrate());
+        context.rc_buffer_size(settings.bitrate());
+        context.thread_count(settings.threads());
+        if (settings.profile() != null) {
+            context.profile(profileId(settings.profile()));
+        }
+        AVDictionary options = new AVDictionary(null);
+        try {
+            switch (name) {
+                case "libx264":
+                    set(options, "preset", settings.preset());
+                    set(options, "tune", settings.tune());
+                    set(options, "profile", settings.profile());
+                    set(options, "forced-idr", "1");
+                    set(options, "sc_threshold", "0");
+                    break;
+                case "libopenh264":
+                    set(options, "rc_mode", "bitrate");
+                    break;
+                case "h264_nvenc":
+                    set(options, "preset", "p1");
+                    set(options, "tune", "ull");
+                    set(options, "zerolatency", "1");
+                    set(options, "forced-idr", "1");
+                    break;
+                default:
+                    break;
+            }
+            Ffmpeg.check(avcodec_open2(context, codec, options), "Opening the " + name + " encoder at " + width + "x" + height);
+        } finally {
+            av_dict_free(options);
+        }
+        frame = av_frame_alloc();
+        frame.format(softwareFormat);
+        frame.width(width);
+        frame.height(height);
+        Ffmpeg.check(av_frame_get_buffer(frame, 32), "Allocating a " + width + "x" + height + " frame");
+        packet = av_packet_alloc();
+        scaler = new FrameScaler();
+    }
+
+    /** VAAPI encodes from GPU surfaces: frames are converted to NV12 and uploaded to a surface pool. */
+    private void openVaapi(int width, int height) {
+        hwDevice = new AVBufferRef(null);
+        int ret = av_hwdevice_ctx_create(hwDevice, AV_HWDEVICE_TYPE_VAAPI, settings.vaapiDevice(), null, 0);
+        if (ret < 0) {
+            hwDevice = null;
+            throw new FfmpegException("No usable VAAPI device at " + settings.vaapiDevice() + ": " + Ffmpeg.error(ret), ret);
+        }
+        hwFrames = av_hwframe_ctx_alloc(hwDevice);
+        AVHWFramesContext pool = new AVHWFramesContext(hwFrames.data());
+        pool.format(AV_PIX_FMT_VAAPI);
+        pool.sw_format(AV_PIX_FMT_NV12);
+        pool.width(width);
+        pool.height(height);
+        pool.initial_pool_size(8);
+        Ffmpeg.check(av_hwframe_ctx_init(hwFrames), "Creating VAAPI surfaces");
+        context.pix_fmt(AV_PIX_FMT_VAAPI);
+        context.hw_frames_ctx(av_buffer_ref(hwFrames));
+        hwFrame = av_frame_alloc();
+    }
+
+    private static void set(AVDictionary options, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            av_dict_set(options, key, value, 0);
+        }
+    }
+
+    private static int profileId(String profile) {
+        switch (profile) {
+            case "baseline":
+                return AV_PROFILE_H264_CONSTRAINED_BASELINE;
+            case "main":
+                return AV_PROFILE_H264_MAIN;
+            case "high":
+                return AV_PROFILE_H264_HIGH;
+            default:
+                throw new IllegalArgumentException("Unknown H.264 profile '" + profile + "': use baseline, main or high");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            avcodec_free_context(context);
+            context = null;
+        }
+        if (frame != null) {
+            av_frame_free(frame);
+            frame = null;
+        }
+        if (packet != null) {
+            av_packet_free(packet);
+            packet = null;
+        }
+        if (scaler != null) {
+            scaler.close();
+            scaler = null;
+        }
+        if (hwFrame != null) {
+            av_frame_free(hwFrame);
+            hwFrame = null;
+        }
+        if (hwFrames != null) {
+            av_buffer_unref(hwFrames);
+            hwFrames = null;
+        }
+        if (hwDevice != null) {
+            av_buffer_unref(hwDevice);
+            hwDevice = null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.camelvideo.jpeg;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_QSCALE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MJPEG;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
+import static org.bytedeco.ffmpeg.global.avutil.FF_QP2LAMBDA;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.camelvideo.ffmpeg.Ffmpeg;
+import org.camelvideo.ffmpeg.FrameScaler;
+import org.camelvideo.media.VideoFrame;
+
+/**
+ * Baseline JPEG of one picture size with FFmpeg's mjpeg encoder: full-range 4:2:0, as browsers
+ * and every JPEG decoder expect. Quality 1-100 maps onto the encoder's quantiser scale 31-2.
+ * Not thread-safe: {@link JpegEncoders} hands each out to one caller at a time.
+ */
+final class JpegEncoder implements AutoCloseable {
+
+    private final int width;
+    private final int height;
+    private final AVCodecContext context;
+    private final AVFrame frame;
+    private final AVPacket packet;
+    private final FrameScaler scaler = new FrameScaler();
+
+    JpegEncoder(int width, int height) {
+        Ffmpeg.loadCore();
+        this.width = width;
+        this.height = height;
+        AVCodec codec = avcodec_find_encoder(AV_CODEC_ID_MJPEG);
+        context = avcodec_alloc_context3(codec);
+        context.width(width);
+        context.height(height);
+        context.pix_fmt(AV_PIX_FMT_YUVJ420P);
+        context.color_range(AVCOL_RANGE_JPEG);
+        context.time_base(av_make_q(1, 30));
+        context.flags(context.flags() | AV_CODEC_FLAG_QSCALE);
+        Ffmpeg.check(avcodec_open2(context, codec, (AVDictionary) null), "Opening the JPEG encoder at " + width + "x" + height);
+        frame = av_frame_alloc();
+        frame.format(AV_PIX_FMT_YUVJ420P);
+        frame.width(width);
+        frame.height(height);
+        frame.color_range(AVCOL_RANGE_JPEG);
+        Ffmpeg.check(av_frame_get_buffer(frame, 32), "Allocating a JPEG frame");
+        packet = av_packet_alloc();
+    }
+
+    boolean fits(VideoFrame f) {
+        return f.width() == width && f.height() == height;
+    }
+
+    byte[] encode(VideoFrame input, int quality) {
+        Ffmpeg.check(av_frame_make_writable(frame), "Making the JPEG frame writable");
+        scaler.fill(frame, input);
+        int q = Math.round(2 + (100 - Math.max(1, Math.min(100, quality))) * 29 / 99f);
+        frame.quality(q * FF_QP2LAMBDA);
+        frame.pts(input.sequence());
+        Ffmpeg.check(avcodec_send_frame(context, frame), "The JPEG encoder rejected a frame");
+        Ffmpeg.check(avcodec_receive_packet(context, packet), "JPEG encoding failed");
+        try {
+            byte[] jpeg = new byte[packet.size()];
+            packet.data().get(jpeg, 0, jpeg.length);
+            return jpeg;
+        } finally {
+            av_packet_unref(packet);
+        }
+    }
+
+    @Override
+    public void close() {
+        avcodec_free_context(context);
+        av_frame_free(frame);
+        av_packet_free(packet);
+        scaler.close();
+    }
+}
