@@ -42,6 +42,8 @@ final class JpegEncoder implements AutoCloseable {
     private final AVFrame frame;
     private final AVPacket packet;
     private final FrameScaler scaler = new FrameScaler();
+    /** Encoders refuse timestamps that go backwards; frames of different sources share a pooled encoder. */
+    private long pts;
 
     JpegEncoder(int width, int height) {
         Ffmpeg.loadCore();
@@ -74,7 +76,7 @@ final class JpegEncoder implements AutoCloseable {
         scaler.fill(frame, input);
         int q = Math.round(2 + (100 - Math.max(1, Math.min(100, quality))) * 29 / 99f);
         frame.quality(q * FF_QP2LAMBDA);
-        frame.pts(input.sequence());
+        frame.pts(pts++);
         Ffmpeg.check(avcodec_send_frame(context, frame), "The JPEG encoder rejected a frame");
         Ffmpeg.check(avcodec_receive_packet(context, packet), "JPEG encoding failed");
         try {
