@@ -1,0 +1,33 @@
+package org.camelvideo.examples;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the main job runs when given no routes: the built-in test source, encoded to H.264 and
+ * recorded to a file any player opens, with its frame rate and bit rate logged.
+ */
+public class DefaultRoutes extends RouteBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultRoutes.class);
+
+    @Override
+    public void configure() {
+        String directory = System.getProperty("camelvideo.recordings", "recordings");
+        String file = "testsrc-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".h264";
+        Path recording = Path.of(directory, file).toAbsolutePath();
+
+        from("camera:testsrc?width=640&height=480&fps=30").routeId("testsrc")
+                .to("h264:encode?bitrate=1000000&gop=60")
+                .process(new StreamStats("testsrc", 5))
+                .convertBodyTo(byte[].class)
+                .toF("file:%s?fileName=%s&fileExist=Append", directory, file);
+
+        LOG.info("Recording the test source to {} (play it with: ffplay {})", recording, recording);
+    }
+}
