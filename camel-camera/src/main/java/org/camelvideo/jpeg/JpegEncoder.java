@@ -2,29 +2,20 @@ package org.camelvideo.jpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_QSCALE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MJPEG;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.FF_QP2LAMBDA;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.camelvideo.ffmpeg.CodecSession;
 import org.camelvideo.ffmpeg.Ffmpeg;
 import org.camelvideo.ffmpeg.FrameScaler;
 import org.camelvideo.media.VideoFrame;
@@ -38,7 +29,7 @@ final class JpegEncoder implements AutoCloseable {
 
     private final int width;
     private final int height;
-    private final AVCodecContext context;
+    private final CodecSession session;
     private final AVFrame frame;
     private final AVPacket packet;
     private final FrameScaler scaler = new FrameScaler();
@@ -46,25 +37,24 @@ final class JpegEncoder implements AutoCloseable {
     private long pts;
 
     JpegEncoder(int width, int height) {
-        Ffmpeg.loadCore();
         this.width = width;
         this.height = height;
-        AVCodec codec = avcodec_find_encoder(AV_CODEC_ID_MJPEG);
-        context = avcodec_alloc_context3(codec);
-        context.width(width);
-        context.height(height);
-        context.pix_fmt(AV_PIX_FMT_YUVJ420P);
-        context.color_range(AVCOL_RANGE_JPEG);
-        context.time_base(av_make_q(1, 30));
-        context.flags(context.flags() | AV_CODEC_FLAG_QSCALE);
-        Ffmpeg.check(avcodec_open2(context, codec, (AVDictionary) null), "Opening the JPEG encoder at " + width + "x" + height);
-        frame = av_frame_alloc();
+        session = CodecSession.open(avcodec_find_encoder(AV_CODEC_ID_MJPEG), "Opening the JPEG encoder at " + width + "x"
+                                                                             + height, c -> {
+            c.width(width);
+            c.height(height);
+            c.pix_fmt(AV_PIX_FMT_YUVJ420P);
+            c.color_range(AVCOL_RANGE_JPEG);
+            c.time_base(av_make_q(1, 30));
+            c.flags(c.flags() | AV_CODEC_FLAG_QSCALE);
+        }, null);
+        frame = session.frame();
         frame.format(AV_PIX_FMT_YUVJ420P);
         frame.width(width);
         frame.height(height);
         frame.color_range(AVCOL_RANGE_JPEG);
         Ffmpeg.check(av_frame_get_buffer(frame, 32), "Allocating a JPEG frame");
-        packet = av_packet_alloc();
+        packet = session.packet();
     }
 
     boolean fits(VideoFrame f) {
@@ -77,8 +67,8 @@ final class JpegEncoder implements AutoCloseable {
         int q = Math.round(2 + (100 - Math.max(1, Math.min(100, quality))) * 29 / 99f);
         frame.quality(q * FF_QP2LAMBDA);
         frame.pts(pts++);
-        Ffmpeg.check(avcodec_send_frame(context, frame), "The JPEG encoder rejected a frame");
-        Ffmpeg.check(avcodec_receive_packet(context, packet), "JPEG encoding failed");
+        Ffmpeg.check(avcodec_send_frame(session.context(), frame), "The JPEG encoder rejected a frame");
+        Ffmpeg.check(avcodec_receive_packet(session.context(), packet), "JPEG encoding failed");
         try {
             byte[] jpeg = new byte[packet.size()];
             packet.data().get(jpeg, 0, jpeg.length);
@@ -90,9 +80,7 @@ final class JpegEncoder implements AutoCloseable {
 
     @Override
     public void close() {
-        avcodec_free_context(context);
-        av_frame_free(frame);
-        av_packet_free(packet);
+        session.close();
         scaler.close();
     }
 }

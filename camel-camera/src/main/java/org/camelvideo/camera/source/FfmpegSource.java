@@ -3,11 +3,8 @@ package org.camelvideo.camera.source;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
@@ -26,8 +23,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
@@ -36,7 +31,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
@@ -48,6 +42,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.camelvideo.ffmpeg.AudioResampler;
+import org.camelvideo.ffmpeg.CodecSession;
 import org.camelvideo.ffmpeg.Ffmpeg;
 import org.camelvideo.ffmpeg.FrameScaler;
 import org.camelvideo.media.VideoFrame;
@@ -79,12 +74,12 @@ public final class FfmpegSource implements FrameSource {
     };
 
     private AVFormatContext format;
-    private AVCodecContext videoDecoder;
-    private AVCodecContext audioDecoder;
+    private CodecSession videoDecoder;
+    private CodecSession audioDecoder;
     private int videoIndex = -1;
     private int audioIndex = -1;
+    /** What the demuxer reads into; each decoder decodes into its session's own frame. */
     private AVPacket packet;
-    private AVFrame frame;
     private FrameScaler scaler;
     private AudioResampler resampler;
     private boolean ended;
@@ -168,12 +163,11 @@ public final class FfmpegSource implements FrameSource {
             }
             if (audioIndex >= 0) {
                 audioDecoder = openDecoder(audioIndex);
-                int channels = Math.min(2, audioDecoder.ch_layout().nb_channels());
-                resampler = new AudioResampler(audioDecoder.sample_rate(), channels);
+                int channels = Math.min(2, audioDecoder.context().ch_layout().nb_channels());
+                resampler = new AudioResampler(audioDecoder.context().sample_rate(), channels);
             }
         }
         packet = av_packet_alloc();
-        frame = av_frame_alloc();
     }
 
     private void setOptions(AVDictionary options) {
@@ -201,17 +195,15 @@ public final class FfmpegSource implements FrameSource {
         }
     }
 
-    private AVCodecContext openDecoder(int index) {
+    private CodecSession openDecoder(int index) {
         AVStream stream = format.streams(index);
         AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
         if (codec == null) {
             throw new SourceUnavailableException(describe() + ": no decoder for stream " + index + " in this FFmpeg build");
         }
-        AVCodecContext context = avcodec_alloc_context3(codec);
-        Ffmpeg.check(avcodec_parameters_to_context(context, stream.codecpar()), describe() + ": decoder parameters");
-        Ffmpeg.check(avcodec_open2(context, codec, (AVDictionary) null), describe() + ": opening the "
-                                                                     + codec.name().getString() + " decoder");
-        return context;
+        return CodecSession.open(codec, describe() + ": opening the " + codec.name().getString() + " decoder",
+                                 c -> Ffmpeg.check(avcodec_parameters_to_context(c, stream.codecpar()),
+                                                   describe() + ": decoder parameters"), null);
     }
 
     @Override
@@ -255,13 +247,14 @@ public final class FfmpegSource implements FrameSource {
         return next;
     }
 
-    private void decode(AVCodecContext decoder, int index, AVPacket input) {
-        int ret = avcodec_send_packet(decoder, input);
+    private void decode(CodecSession decoder, int index, AVPacket input) {
+        int ret = avcodec_send_packet(decoder.context(), input);
         if (ret < 0 && ret != AVERROR_EOF && ret != Ffmpeg.EAGAIN) {
             // A damaged packet is the stream's problem, not the source's: skip it as players do.
             return;
         }
-        while ((ret = avcodec_receive_frame(decoder, frame)) >= 0) {
+        AVFrame frame = decoder.frame();
+        while ((ret = avcodec_receive_frame(decoder.context(), frame)) >= 0) {
             long pts = micros(index, frame.best_effort_timestamp());
             if (index == videoIndex) {
                 int w = settings.width() > 0 ? settings.width() : frame.width();
@@ -273,10 +266,10 @@ public final class FfmpegSource implements FrameSource {
         }
     }
 
-    private void drain(AVCodecContext decoder, int index) {
+    private void drain(CodecSession decoder, int index) {
         if (decoder != null) {
             decode(decoder, index, null);
-            avcodec_flush_buffers(decoder);
+            avcodec_flush_buffers(decoder.context());
         }
     }
 
@@ -313,11 +306,11 @@ public final class FfmpegSource implements FrameSource {
     public void close() {
         pending.clear();
         if (videoDecoder != null) {
-            avcodec_free_context(videoDecoder);
+            videoDecoder.close();
             videoDecoder = null;
         }
         if (audioDecoder != null) {
-            avcodec_free_context(audioDecoder);
+            audioDecoder.close();
             audioDecoder = null;
         }
         if (format != null) {
@@ -327,10 +320,6 @@ public final class FfmpegSource implements FrameSource {
         if (packet != null) {
             av_packet_free(packet);
             packet = null;
-        }
-        if (frame != null) {
-            av_frame_free(frame);
-            frame = null;
         }
         if (scaler != null) {
             scaler.close();

@@ -3,27 +3,19 @@ package org.camelvideo.h264.decode;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_LOW_DELAY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.camelvideo.ffmpeg.CodecSession;
 import org.camelvideo.ffmpeg.Ffmpeg;
 import org.camelvideo.ffmpeg.FrameScaler;
 import org.camelvideo.media.PixelFormat;
@@ -36,9 +28,7 @@ import org.camelvideo.media.VideoFrame;
 public final class H264Decoder implements AutoCloseable {
 
     private final PixelFormat outputFormat;
-    private AVCodecContext context;
-    private AVPacket packet;
-    private AVFrame frame;
+    private CodecSession session;
     private FrameScaler scaler;
     private long sequence;
 
@@ -47,9 +37,17 @@ public final class H264Decoder implements AutoCloseable {
     }
 
     public List<VideoFrame> decode(byte[] accessUnit, long ptsMicros) {
-        if (context == null) {
-            open();
+        if (session == null) {
+            session = CodecSession.open(avcodec_find_decoder(AV_CODEC_ID_H264), "Opening the H.264 decoder", c -> {
+                c.flags(c.flags() | AV_CODEC_FLAG_LOW_DELAY);
+                c.pkt_timebase(av_make_q(1, 1_000_000));
+                c.thread_count(1);
+            }, null);
+            scaler = new FrameScaler();
         }
+        AVCodecContext context = session.context();
+        AVPacket packet = session.packet();
+        AVFrame frame = session.frame();
         Ffmpeg.check(av_new_packet(packet, accessUnit.length), "Allocating a packet");
         List<VideoFrame> out = new ArrayList<>(1);
         try {
@@ -71,32 +69,11 @@ public final class H264Decoder implements AutoCloseable {
         return out;
     }
 
-    private void open() {
-        Ffmpeg.loadCore();
-        AVCodec codec = avcodec_find_decoder(AV_CODEC_ID_H264);
-        context = avcodec_alloc_context3(codec);
-        context.flags(context.flags() | AV_CODEC_FLAG_LOW_DELAY);
-        context.pkt_timebase(av_make_q(1, 1_000_000));
-        context.thread_count(1);
-        Ffmpeg.check(avcodec_open2(context, codec, (AVDictionary) null), "Opening the H.264 decoder");
-        packet = av_packet_alloc();
-        frame = av_frame_alloc();
-        scaler = new FrameScaler();
-    }
-
     @Override
     public void close() {
-        if (context != null) {
-            avcodec_free_context(context);
-            context = null;
-        }
-        if (packet != null) {
-            av_packet_free(packet);
-            packet = null;
-        }
-        if (frame != null) {
-            av_frame_free(frame);
-            frame = null;
+        if (session != null) {
+            session.close();
+            session = null;
         }
         if (scaler != null) {
             scaler.close();

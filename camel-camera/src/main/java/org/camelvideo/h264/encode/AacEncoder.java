@@ -2,21 +2,14 @@ package org.camelvideo.h264.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
@@ -28,14 +21,13 @@ import static org.bytedeco.ffmpeg.global.swresample.swr_init;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.camelvideo.ffmpeg.CodecSession;
 import org.camelvideo.ffmpeg.Ffmpeg;
 import org.camelvideo.media.AudioFrame;
 import org.camelvideo.media.Codec;
@@ -52,10 +44,8 @@ import org.camelvideo.media.SampleFormat;
 public final class AacEncoder implements AutoCloseable {
 
     private final int bitrate;
-    private AVCodecContext context;
+    private CodecSession session;
     private SwrContext swr;
-    private AVFrame frame;
-    private AVPacket packet;
     private BytePointer input;
     private final PointerPointer<BytePointer> inputPlanes = new PointerPointer<>(1);
     private CodecConfig config;
@@ -73,7 +63,7 @@ public final class AacEncoder implements AutoCloseable {
     }
 
     public List<MediaPacket> encode(AudioFrame audio) {
-        if (context == null || audio.sampleRate() != sampleRate || audio.channels() != channels || audio.format() != format) {
+        if (session == null || audio.sampleRate() != sampleRate || audio.channels() != channels || audio.format() != format) {
             open(audio);
         }
         if (firstPtsMicros == Long.MIN_VALUE) {
@@ -82,6 +72,7 @@ public final class AacEncoder implements AutoCloseable {
         append(audio.data());
         int frameBytes = frameSamples * channels * format.bytesPerSample();
         List<MediaPacket> out = new ArrayList<>(2);
+        AVFrame frame = session.frame();
         int consumed = 0;
         while (pendingBytes - consumed >= frameBytes) {
             input.position(0).put(pending, consumed, frameBytes);
@@ -91,7 +82,7 @@ public final class AacEncoder implements AutoCloseable {
             Ffmpeg.check(swr_convert(swr, frame.data(), frameSamples, inputPlanes, frameSamples), "Converting audio for AAC");
             frame.pts(samplesIn);
             samplesIn += frameSamples;
-            Ffmpeg.check(avcodec_send_frame(context, frame), "The AAC encoder rejected a frame");
+            Ffmpeg.check(avcodec_send_frame(session.context(), frame), "The AAC encoder rejected a frame");
             receive(out);
         }
         System.arraycopy(pending, consumed, pending, 0, pendingBytes - consumed);
@@ -108,8 +99,9 @@ public final class AacEncoder implements AutoCloseable {
     }
 
     private void receive(List<MediaPacket> out) {
+        AVPacket packet = session.packet();
         int ret;
-        while ((ret = avcodec_receive_packet(context, packet)) >= 0) {
+        while ((ret = avcodec_receive_packet(session.context(), packet)) >= 0) {
             try {
                 byte[] data = new byte[packet.size()];
                 packet.data().get(data, 0, data.length);
@@ -125,21 +117,14 @@ public final class AacEncoder implements AutoCloseable {
     }
 
     private void open(AudioFrame audio) {
-        Ffmpeg.loadCore();
         close();
         sampleRate = audio.sampleRate();
         channels = audio.channels();
         format = audio.format();
-        AVCodec codec = avcodec_find_encoder(AV_CODEC_ID_AAC);
-        context = avcodec_alloc_context3(codec);
-        context.sample_fmt(AV_SAMPLE_FMT_FLTP);
-        context.sample_rate(sampleRate);
-        av_channel_layout_default(context.ch_layout(), channels);
-        context.bit_rate(bitrate);
-        context.time_base(av_make_q(1, sampleRate));
-        context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-        Ffmpeg.check(avcodec_open2(context, codec, (AVDictionary) null),
-                     "Opening the AAC encoder at " + sampleRate + " Hz, " + channels + " channels");
+        session = CodecSession.open(avcodec_find_encoder(AV_CODEC_ID_AAC),
+                                    "Opening the AAC encoder at " + sampleRate + " Hz, " + channels + " channels",
+                                    this::configure, null);
+        AVCodecContext context = session.context();
         byte[] asc = new byte[context.extradata_size()];
         context.extradata().get(asc, 0, asc.length);
         config = CodecConfig.aac(asc);
@@ -149,36 +134,36 @@ public final class AacEncoder implements AutoCloseable {
         Ffmpeg.check(swr_alloc_set_opts2(swr, context.ch_layout(), AV_SAMPLE_FMT_FLTP, sampleRate, context.ch_layout(),
                                          inFormat, sampleRate, 0, null), "Setting up the AAC input converter");
         Ffmpeg.check(swr_init(swr), "Starting the AAC input converter");
-        frame = av_frame_alloc();
+        AVFrame frame = session.frame();
         frame.format(AV_SAMPLE_FMT_FLTP);
         frame.nb_samples(frameSamples);
         frame.sample_rate(sampleRate);
         av_channel_layout_default(frame.ch_layout(), channels);
         Ffmpeg.check(av_frame_get_buffer(frame, 0), "Allocating an AAC frame");
-        packet = av_packet_alloc();
         input = new BytePointer((long) frameSamples * channels * format.bytesPerSample());
         pendingBytes = 0;
         samplesIn = 0;
         firstPtsMicros = Long.MIN_VALUE;
     }
 
+    private void configure(AVCodecContext context) {
+        context.sample_fmt(AV_SAMPLE_FMT_FLTP);
+        context.sample_rate(sampleRate);
+        av_channel_layout_default(context.ch_layout(), channels);
+        context.bit_rate(bitrate);
+        context.time_base(av_make_q(1, sampleRate));
+        context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+    }
+
     @Override
     public void close() {
-        if (context != null) {
-            avcodec_free_context(context);
-            context = null;
+        if (session != null) {
+            session.close();
+            session = null;
         }
         if (swr != null) {
             swr_free(swr);
             swr = null;
-        }
-        if (frame != null) {
-            av_frame_free(frame);
-            frame = null;
-        }
-        if (packet != null) {
-            av_packet_free(packet);
-            packet = null;
         }
         if (input != null) {
             input.close();

@@ -4,13 +4,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_HIGH;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_MAIN;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
@@ -45,6 +40,7 @@ import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVHWFramesContext;
+import org.camelvideo.ffmpeg.CodecSession;
 import org.camelvideo.ffmpeg.Ffmpeg;
 import org.camelvideo.ffmpeg.FfmpegException;
 import org.camelvideo.ffmpeg.FrameScaler;
@@ -70,9 +66,7 @@ public final class H264Encoder implements AutoCloseable {
     private static final String[] AUTO = { "libx264", "libopenh264" };
 
     private final EncoderSettings settings;
-    private AVCodecContext context;
-    private AVFrame frame;
-    private AVPacket packet;
+    private CodecSession session;
     private FrameScaler scaler;
     /** VAAPI only: the device, its surface pool, and the surface each frame is uploaded to. */
     private AVBufferRef hwDevice;
@@ -99,13 +93,14 @@ public final class H264Encoder implements AutoCloseable {
 
     /** Packets the frame completes: one with a zero-delay encoder, none while a delaying one fills up. */
     public List<MediaPacket> encode(VideoFrame input, boolean forceKeyframe) {
-        if (context == null || context.width() != input.width() || context.height() != input.height()) {
-            if (context != null) {
-                LOG.info("Picture size changed from {}x{} to {}x{}: re-opening the encoder", context.width(), context.height(),
-                         input.width(), input.height());
+        if (session == null || session.context().width() != input.width() || session.context().height() != input.height()) {
+            if (session != null) {
+                LOG.info("Picture size changed from {}x{} to {}x{}: re-opening the encoder", session.context().width(),
+                         session.context().height(), input.width(), input.height());
             }
             open(input.width(), input.height());
         }
+        AVFrame frame = session.frame();
         Ffmpeg.check(av_frame_make_writable(frame), "Making the encoder's frame writable");
         scaler.fill(frame, input);
         long pts = input.ptsMicros() > lastPts ? input.ptsMicros() : lastPts + 1;
@@ -115,14 +110,14 @@ public final class H264Encoder implements AutoCloseable {
         boolean key = forceKeyframe || keyframeRequested;
         keyframeRequested = false;
         toEncode.pict_type(key ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
-        Ffmpeg.check(avcodec_send_frame(context, toEncode), encoderName + " rejected a frame");
+        Ffmpeg.check(avcodec_send_frame(session.context(), toEncode), encoderName + " rejected a frame");
         List<MediaPacket> out = new ArrayList<>(1);
         int ret;
-        while ((ret = avcodec_receive_packet(context, packet)) >= 0) {
+        while ((ret = avcodec_receive_packet(session.context(), session.packet())) >= 0) {
             try {
-                out.add(toPacket());
+                out.add(toPacket(session.packet()));
             } finally {
-                av_packet_unref(packet);
+                av_packet_unref(session.packet());
             }
         }
         if (ret != Ffmpeg.EAGAIN) {
@@ -134,11 +129,11 @@ public final class H264Encoder implements AutoCloseable {
     private AVFrame upload() {
         av_frame_unref(hwFrame);
         Ffmpeg.check(av_hwframe_get_buffer(hwFrames, hwFrame, 0), "Getting a VAAPI surface");
-        Ffmpeg.check(av_hwframe_transfer_data(hwFrame, frame, 0), "Uploading a frame to VAAPI");
+        Ffmpeg.check(av_hwframe_transfer_data(hwFrame, session.frame(), 0), "Uploading a frame to VAAPI");
         return hwFrame;
     }
 
-    private MediaPacket toPacket() {
+    private MediaPacket toPacket(AVPacket packet) {
         byte[] data = new byte[packet.size()];
         packet.data().get(data, 0, data.length);
         boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
@@ -192,13 +187,32 @@ public final class H264Encoder implements AutoCloseable {
 
     private void openWith(AVCodec codec, String name, int width, int height) {
         encoderName = name;
-        context = avcodec_alloc_context3(codec);
+        boolean vaapi = "h264_vaapi".equals(name);
+        if (vaapi) {
+            openVaapi(width, height);
+        }
+        AVDictionary options = new AVDictionary(null);
+        try {
+            setOptions(options, name);
+            session = CodecSession.open(codec, "Opening the " + name + " encoder at " + width + "x" + height,
+                                        c -> configure(c, width, height, vaapi), options);
+        } finally {
+            av_dict_free(options);
+        }
+        AVFrame frame = session.frame();
+        frame.format(vaapi ? AV_PIX_FMT_NV12 : AV_PIX_FMT_YUV420P);
+        frame.width(width);
+        frame.height(height);
+        Ffmpeg.check(av_frame_get_buffer(frame, 32), "Allocating a " + width + "x" + height + " frame");
+        scaler = new FrameScaler();
+    }
+
+    private void configure(AVCodecContext context, int width, int height, boolean vaapi) {
         context.width(width);
         context.height(height);
-        int softwareFormat = AV_PIX_FMT_YUV420P;
-        if ("h264_vaapi".equals(name)) {
-            softwareFormat = AV_PIX_FMT_NV12;
-            openVaapi(width, height);
+        if (vaapi) {
+            context.pix_fmt(AV_PIX_FMT_VAAPI);
+            context.hw_frames_ctx(av_buffer_ref(hwFrames));
         } else {
             context.pix_fmt(AV_PIX_FMT_YUV420P);
         }
@@ -214,39 +228,29 @@ public final class H264Encoder implements AutoCloseable {
         if (settings.profile() != null) {
             context.profile(profileId(settings.profile()));
         }
-        AVDictionary options = new AVDictionary(null);
-        try {
-            switch (name) {
-                case "libx264":
-                    set(options, "preset", settings.preset());
-                    set(options, "tune", settings.tune());
-                    set(options, "profile", settings.profile());
-                    set(options, "forced-idr", "1");
-                    set(options, "sc_threshold", "0");
-                    break;
-                case "libopenh264":
-                    set(options, "rc_mode", "bitrate");
-                    break;
-                case "h264_nvenc":
-                    set(options, "preset", "p1");
-                    set(options, "tune", "ull");
-                    set(options, "zerolatency", "1");
-                    set(options, "forced-idr", "1");
-                    break;
-                default:
-                    break;
-            }
-            Ffmpeg.check(avcodec_open2(context, codec, options), "Opening the " + name + " encoder at " + width + "x" + height);
-        } finally {
-            av_dict_free(options);
+    }
+
+    private void setOptions(AVDictionary options, String name) {
+        switch (name) {
+            case "libx264":
+                set(options, "preset", settings.preset());
+                set(options, "tune", settings.tune());
+                set(options, "profile", settings.profile());
+                set(options, "forced-idr", "1");
+                set(options, "sc_threshold", "0");
+                break;
+            case "libopenh264":
+                set(options, "rc_mode", "bitrate");
+                break;
+            case "h264_nvenc":
+                set(options, "preset", "p1");
+                set(options, "tune", "ull");
+                set(options, "zerolatency", "1");
+                set(options, "forced-idr", "1");
+                break;
+            default:
+                break;
         }
-        frame = av_frame_alloc();
-        frame.format(softwareFormat);
-        frame.width(width);
-        frame.height(height);
-        Ffmpeg.check(av_frame_get_buffer(frame, 32), "Allocating a " + width + "x" + height + " frame");
-        packet = av_packet_alloc();
-        scaler = new FrameScaler();
     }
 
     /** VAAPI encodes from GPU surfaces: frames are converted to NV12 and uploaded to a surface pool. */
@@ -265,8 +269,6 @@ public final class H264Encoder implements AutoCloseable {
         pool.height(height);
         pool.initial_pool_size(8);
         Ffmpeg.check(av_hwframe_ctx_init(hwFrames), "Creating VAAPI surfaces");
-        context.pix_fmt(AV_PIX_FMT_VAAPI);
-        context.hw_frames_ctx(av_buffer_ref(hwFrames));
         hwFrame = av_frame_alloc();
     }
 
@@ -291,17 +293,9 @@ public final class H264Encoder implements AutoCloseable {
 
     @Override
     public void close() {
-        if (context != null) {
-            avcodec_free_context(context);
-            context = null;
-        }
-        if (frame != null) {
-            av_frame_free(frame);
-            frame = null;
-        }
-        if (packet != null) {
-            av_packet_free(packet);
-            packet = null;
+        if (session != null) {
+            session.close();
+            session = null;
         }
         if (scaler != null) {
             scaler.close();

@@ -1,0 +1,197 @@
+package org.camelvideo.benchmarks.encode;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.bytedeco.javacpp.Loader;
+import org.camelvideo.media.VideoFrame;
+
+/**
+ * Frames per second of {@code camera:testsrc -> h264:encode} against the {@code ffmpeg} program
+ * encoding the same raw frames with the same settings, at 640x480, 1280x720 and 1920x1080, with
+ * libx264 (ultrafast, zerolatency) and libopenh264. The ffmpeg program is the one bytedeco ships
+ * with the very libraries the route uses, so both sides run the same encoder build. Also prints
+ * the route's allocation and GC time per 1000 frames.
+ */
+public final class EncodeBenchmark {
+
+    private static final int WARMUP = 60;
+    private static final int[][] SIZES = { { 640, 480, 1_000_000, 900 }, { 1280, 720, 2_500_000, 450 },
+                                           { 1920, 1080, 5_000_000, 240 } };
+    private static final String[] ENCODERS = { "libx264", "libopenh264" };
+    private static final Pattern RTIME = Pattern.compile("rtime=([0-9.]+)s");
+
+    private EncodeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        List<String> rows = new ArrayList<>();
+        for (int[] size : SIZES) {
+            int width = size[0];
+            int height = size[1];
+            int bitrate = size[2];
+            int frames = size[3];
+            Path raw = Files.createTempFile("camel-video-frames-" + width + "x" + height, ".yuv");
+            try {
+                writeRawFrames(raw, width, height, WARMUP + frames);
+                for (String encoder : ENCODERS) {
+                    Result camel = camel(width, height, bitrate, encoder, frames);
+                    double ffmpegFps = ffmpeg(ffmpeg, raw, width, height, bitrate, encoder, WARMUP + frames);
+                    rows.add(String.format("| %dx%d | %s | %.1f | %.1f | %.2fx | %.0f | %.1f |", width, height, encoder,
+                                           camel.fps, ffmpegFps, camel.fps / ffmpegFps, camel.allocMbPer1000,
+                                           camel.gcMsPer1000));
+                    System.out.println(rows.get(rows.size() - 1));
+                }
+            } finally {
+                Files.deleteIfExists(raw);
+            }
+        }
+        System.out.println();
+        System.out.println("camera:testsrc -> h264:encode against the ffmpeg program (bytedeco " + ffmpegVersion(ffmpeg)
+                           + ", same libraries), preset ultrafast, tune zerolatency, gop 60, " + cores() + " cores");
+        System.out.println("| size | encoder | camel fps | ffmpeg fps | ratio | camel alloc MB/1000 frames"
+                           + " | camel GC ms/1000 frames |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("Reproduce: benchmarks/run encode");
+    }
+
+    private record Result(double fps, double allocMbPer1000, double gcMsPer1000) {
+    }
+
+    private static Result camel(int width, int height, int bitrate, String encoder, int frames) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        long[] marks = new long[3];
+        int[] count = { 0 };
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                fromF("camera:testsrc?width=%d&height=%d&fps=30&realtime=false", width, height)
+                        .toF("h264:encode?encoder=%s&preset=ultrafast&tune=zerolatency&bitrate=%d&gop=60&fps=30", encoder,
+                             bitrate)
+                        .process(e -> {
+                            int n = ++count[0];
+                            if (n == WARMUP) {
+                                marks[0] = System.nanoTime();
+                                marks[1] = allocatedBytes();
+                                marks[2] = gcMillis();
+                                started.countDown();
+                            } else if (n == WARMUP + frames) {
+                                long elapsed = System.nanoTime() - marks[0];
+                                marks[0] = elapsed;
+                                marks[1] = allocatedBytes() - marks[1];
+                                marks[2] = gcMillis() - marks[2];
+                                done.countDown();
+                            }
+                        });
+            }
+        });
+        context.start();
+        try {
+            if (!done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The route did not finish " + frames + " frames in 10 minutes");
+            }
+        } finally {
+            context.stop();
+        }
+        double seconds = marks[0] / 1e9;
+        return new Result(frames / seconds, marks[1] / 1e6 * 1000 / frames, marks[2] * 1000.0 / frames);
+    }
+
+    /** Bytes allocated so far by every live thread (the capture and route threads among them). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    /** The frames camera:testsrc makes, as raw I420, for the ffmpeg program to read. */
+    private static void writeRawFrames(Path file, int width, int height, int frames) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 22)) {
+            CamelContext context = new DefaultCamelContext();
+            int[] count = { 0 };
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    fromF("camera:testsrc?width=%d&height=%d&fps=30&realtime=false", width, height).process(e -> {
+                        if (count[0] < frames) {
+                            out.write(e.getMessage().getBody(VideoFrame.class).data());
+                            if (++count[0] == frames) {
+                                done.countDown();
+                            }
+                        }
+                    });
+                }
+            });
+            context.start();
+            done.await(5, TimeUnit.MINUTES);
+            context.stop();
+        }
+    }
+
+    private static double ffmpeg(String ffmpeg, Path raw, int width, int height, int bitrate, String encoder, int frames)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostats", "-benchmark", "-f", "rawvideo",
+                                                       "-pix_fmt", "yuv420p", "-video_size", width + "x" + height,
+                                                       "-framerate", "30", "-i", raw.toString(), "-c:v", encoder,
+                                                       "-b:v", Integer.toString(bitrate), "-maxrate",
+                                                       Integer.toString(bitrate), "-bufsize", Integer.toString(bitrate),
+                                                       "-g", "60", "-keyint_min", "60", "-bf", "0"));
+        if (encoder.equals("libx264")) {
+            command.addAll(List.of("-preset", "ultrafast", "-tune", "zerolatency", "-sc_threshold", "0", "-forced-idr", "1"));
+        } else {
+            command.addAll(List.of("-rc_mode", "bitrate"));
+        }
+        command.addAll(List.of("-f", "null", "-"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + String.join(" ", command) + "\n" + output);
+        }
+        Matcher m = RTIME.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("No -benchmark line in ffmpeg's output:\n" + output);
+        }
+        return frames / Double.parseDouble(m.group(1));
+    }
+
+    private static String ffmpegVersion(String ffmpeg) throws IOException {
+        Process p = new ProcessBuilder(ffmpeg, "-version").redirectErrorStream(true).start();
+        String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("ffmpeg");
+        return first.replaceAll(" Copyright.*", "");
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
