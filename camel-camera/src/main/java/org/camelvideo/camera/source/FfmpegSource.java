@@ -285,7 +285,8 @@ public final class FfmpegSource implements FrameSource {
 
     private long micros(int index, long timestamp) {
         if (timestamp == AV_NOPTS_VALUE) {
-            lastPts += index == videoIndex ? frameDuration : 0;
+            // Untimed frames (some raw and network inputs) follow the last one at the nominal rate.
+            lastPts += frameDuration;
             return lastPts;
         }
         long raw = av_rescale_q(timestamp, format.streams(index).time_base(), MICROS);

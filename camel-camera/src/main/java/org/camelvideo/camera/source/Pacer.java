@@ -30,11 +30,6 @@ final class Pacer {
         }
     }
 
-    /** Starts again from the next frame, e.g. after a file loops back to its start. */
-    void reset() {
-        anchored = false;
-    }
-
     private void anchor(long now, long ptsMicros) {
         anchorNanos = now;
         anchorPts = ptsMicros;
