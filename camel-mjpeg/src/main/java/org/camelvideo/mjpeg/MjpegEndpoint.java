@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.util.URISupport;
 import org.camelvideo.mjpeg.server.BasicAuth;
 import org.camelvideo.mjpeg.server.LiveStream;
 import org.camelvideo.mjpeg.server.MjpegServer;
@@ -155,8 +156,8 @@ public class MjpegEndpoint extends DefaultEndpoint {
         stream = s;
         server = srv;
         String base = srv.baseUrl();
-        LOG.info("MJPEG stream at {}{} (viewer page {}{}, snapshot {}{}.jpg)", base, s.path(), base,
-                pageHtml != null ? pagePath : "/", base, s.path());
+        LOG.info("MJPEG stream at {}{} (viewer page {}{}, snapshot {}{}.jpg) for {}", base, s.path(), base,
+                pageHtml != null ? pagePath : "/", base, s.path(), URISupport.sanitizeUri(getEndpointUri()));
     }
 
     private void stopServing() {

@@ -34,6 +34,7 @@ public final class MjpegClient {
 
     private final ClientSettings settings;
     private final PartListener listener;
+    private final EventLoopGroup sharedGroup;
     private final LongAdder parts = new LongAdder();
     private final LongAdder drops = new LongAdder();
     private EventLoopGroup group;
@@ -46,14 +47,23 @@ public final class MjpegClient {
     private boolean failureLogged;
 
     public MjpegClient(ClientSettings settings, PartListener listener) {
+        this(settings, listener, null);
+    }
+
+    /**
+     * @param sharedGroup an event loop group to run on, which the caller shuts down; null for a
+     *                    thread of its own (many readers in one process share one group)
+     */
+    public MjpegClient(ClientSettings settings, PartListener listener, EventLoopGroup sharedGroup) {
         this.settings = settings;
         this.listener = listener;
+        this.sharedGroup = sharedGroup;
     }
 
     public synchronized void start() throws Exception {
         URI url = settings.url();
         SslContext ssl = "https".equals(url.getScheme()) ? SslContextBuilder.forClient().build() : null;
-        group = new NioEventLoopGroup(1, new DefaultThreadFactory("mjpeg-client", true));
+        group = sharedGroup != null ? sharedGroup : new NioEventLoopGroup(1, new DefaultThreadFactory("mjpeg-client", true));
         bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -83,7 +93,9 @@ public final class MjpegClient {
             if (c != null) {
                 c.close().awaitUninterruptibly();
             }
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            if (group != sharedGroup) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            }
             group = null;
         }
     }
@@ -122,7 +134,7 @@ public final class MjpegClient {
             LOG.debug("MJPEG camera {}: {}; retrying in {} ms", settings.url(), lastError, wait);
         }
         try {
-            group.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
+            bootstrap.config().group().schedule(this::connect, wait, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // stopping
         }
