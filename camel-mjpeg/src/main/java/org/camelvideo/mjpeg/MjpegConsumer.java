@@ -108,6 +108,12 @@ public class MjpegConsumer extends DefaultConsumer implements PartListener {
         return c == null ? 0 : c.partsDropped();
     }
 
+    /** Why the last connection failed or ended, null while pictures arrive. */
+    public String getLastError() {
+        MjpegClient c = client;
+        return c == null ? null : c.lastError();
+    }
+
     /** Whether pictures are arriving now. */
     public boolean isReceiving() {
         MjpegClient c = client;
