@@ -4,12 +4,12 @@ import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.camelvideo.mjpeg.server.MjpegServers;
 
 /** The {@code mjpeg:} component: MJPEG servers for browsers and clients for MJPEG cameras. */
 @Component("mjpeg")
-public class MjpegComponent extends DefaultComponent {
+public class MjpegComponent extends HealthCheckComponent {
 
     private final MjpegServers servers = new MjpegServers();
 

@@ -9,6 +9,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.camelvideo.media.Codec;
+import org.camelvideo.mjpeg.client.ClientHealthCheck;
 import org.camelvideo.mjpeg.client.ClientSettings;
 import org.camelvideo.mjpeg.client.MjpegClient;
 import org.camelvideo.mjpeg.client.PartListener;
@@ -51,6 +52,9 @@ public class MjpegConsumer extends DefaultConsumer implements PartListener {
         }
         client = new MjpegClient(new ClientSettings(address.cameraUrl(), username, password, e.getMaxFrameSize(),
                 e.getConnectTimeout(), e.getReadTimeout(), e.getReconnectDelay(), e.getMaxReconnectDelay()), this);
+        if (e.getComponent().isHealthCheckConsumerEnabled()) {
+            setHealthCheck(new ClientHealthCheck(getRouteId(), client, address.cameraUrl().toString()));
+        }
         client.start();
     }
 
@@ -59,6 +63,7 @@ public class MjpegConsumer extends DefaultConsumer implements PartListener {
         if (client != null) {
             client.stop();
             client = null;
+            setHealthCheck(null);
         }
         super.doStop();
     }

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaHeaders;
@@ -51,6 +54,9 @@ class MjpegConsumerTest {
 
     private CamelContext client(String uri) throws Exception {
         CamelContext context = new DefaultCamelContext();
+        // what Camel Main does with camel.health.consumersEnabled
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(health.resolveById("consumers"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -74,6 +80,12 @@ class MjpegConsumerTest {
         }
         assertThat(messages).as("pictures received within %d s", seconds).hasSize(n);
         return messages;
+    }
+
+    /** The route's health as Camel's health check registry reports it. */
+    private static HealthCheck.State health(CamelContext context) {
+        return HealthCheckHelper.invoke(context).stream()
+                .filter(r -> r.getCheck().getId().equals("consumer:client")).findFirst().orElseThrow().getState();
     }
 
     private static MjpegConsumer consumer(CamelContext context) {
@@ -156,13 +168,17 @@ class MjpegConsumerTest {
         Await.until(10, "the unreachable server noticed", () -> consumer(client).getLastError() != null);
         assertThat(consumer(client).getLastError()).contains("cannot connect");
         assertThat(consumer(client).isReceiving()).isFalse();
+        assertThat(health(client)).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(consumer(client).getHealthCheck().call().getMessage().orElseThrow()).contains("cannot connect");
 
         CamelContext server = server(port, "");
         try (FramePump pump = new FramePump(server.createProducerTemplate(), "direct:in", frames, 30, 30)) {
             take(10, 10);
             assertThat(consumer(client).isReceiving()).isTrue();
+            assertThat(health(client)).isEqualTo(HealthCheck.State.UP);
             server.getRouteController().stopRoute("server");
             Await.until(10, "the outage noticed", () -> !consumer(client).isReceiving());
+            assertThat(health(client)).isEqualTo(HealthCheck.State.DOWN);
             server.getRouteController().startRoute("server");
             received.clear();
             List<Message> again = take(10, 10);
