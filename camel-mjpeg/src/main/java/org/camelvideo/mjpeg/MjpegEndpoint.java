@@ -223,6 +223,11 @@ public class MjpegEndpoint extends DefaultEndpoint {
         return stream == null ? 0 : stream.framesSkipped();
     }
 
+    @ManagedAttribute(description = "Bytes written to viewers")
+    public synchronized long getBytesSent() {
+        return stream == null ? 0 : stream.bytesSent();
+    }
+
     @ManagedAttribute(description = "Viewers refused because maxClients were watching")
     public synchronized long getViewersRejected() {
         return stream == null ? 0 : stream.viewersRejected();
