@@ -17,12 +17,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.mjpeg.Await;
+import org.camelvideo.mjpeg.CapturedLog;
 import org.camelvideo.mjpeg.FramePump;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Jpegs;
 import org.camelvideo.mjpeg.MjpegConsumer;
+import org.camelvideo.mjpeg.MjpegThreads;
 import org.camelvideo.mjpeg.Peers;
 import org.camelvideo.mjpeg.TestJpegs;
+import org.camelvideo.mjpeg.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +43,7 @@ class MjpegConsumerTest {
     }
 
     private CamelContext server(int port, String options) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").routeId("server").to("mjpeg://127.0.0.1:" + port + "/stream" + options);
-            }
-        });
-        context.start();
+        CamelContext context = TestServer.start("mjpeg://127.0.0.1:" + port + "/stream" + options);
         contexts.add(context);
         return context;
     }
@@ -144,20 +140,35 @@ class MjpegConsumerTest {
     void sendsBasicCredentialsAndSaysWhenTheyAreRefused() throws Exception {
         List<byte[]> frames = TestJpegs.frames(320, 240);
         int port = FreePort.find();
-        CamelContext server = server(port, "?username=cam&password=pw1");
-        CamelContext wrong = client("mjpeg:http://127.0.0.1:" + port + "/stream?username=cam&password=nope&reconnectDelay=200");
-        try (FramePump pump = new FramePump(server.createProducerTemplate(), "direct:in", frames, 30, 30)) {
+        CamelContext server = server(port, "?username=cam&password=Pw-4-Camera");
+        CapturedLog log = new CapturedLog();
+        try (log; FramePump pump = new FramePump(server.createProducerTemplate(), "direct:in", frames, 30, 30)) {
+            CamelContext wrong = client("mjpeg:http://127.0.0.1:" + port + "/stream?username=cam&password=Wrong-Pw-9&reconnectDelay=200");
             Await.until(10, "the refusal noticed", () -> consumer(wrong).getLastError() != null);
             assertThat(consumer(wrong).getLastError()).contains("refused the credentials of user 'cam'");
             assertThat(received).isEmpty();
             wrong.stop();
 
-            client("mjpeg:http://cam:pw1@127.0.0.1:" + port + "/stream");
+            client("mjpeg:http://cam:Pw-4-Camera@127.0.0.1:" + port + "/stream");
             Jpegs.decode(take(5, 10).get(4).getBody(byte[].class));
             received.clear();
-            client("mjpeg:http://127.0.0.1:" + port + "/stream?username=cam&password=pw1");
+            client("mjpeg:http://127.0.0.1:" + port + "/stream?username=cam&password=Pw-4-Camera");
             Jpegs.decode(take(5, 10).get(4).getBody(byte[].class));
         }
+        assertThat(log.text()).contains("refused the credentials", "Started client")
+                .doesNotContain("Pw-4-Camera").doesNotContain("Wrong-Pw-9");
+    }
+
+    @Test
+    void noClientThreadIsLeftAfterTheRouteStops() throws Exception {
+        int port = FreePort.find();
+        CamelContext server = server(port, "");
+        server.createProducerTemplate().sendBody("direct:in", TestJpegs.frames(320, 240).get(0));
+        CamelContext client = client("mjpeg:http://127.0.0.1:" + port + "/stream");
+        take(1, 10);
+        client.getRouteController().stopRoute("client");
+        server.stop();
+        Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
     }
 
     @Test

@@ -8,12 +8,11 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.mjpeg.FramePump;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Peers;
 import org.camelvideo.mjpeg.TestJpegs;
+import org.camelvideo.mjpeg.TestServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +27,7 @@ class BrowserViewerTest {
         String chromium = Peers.chromium();
         List<byte[]> frames = TestJpegs.frames(640, 480);
         int port = FreePort.find();
-        CamelContext context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to("mjpeg://127.0.0.1:" + port + "/stream");
-            }
-        });
-        context.start();
+        CamelContext context = TestServer.start("mjpeg://127.0.0.1:" + port + "/stream");
         try (FramePump pump = new FramePump(context.createProducerTemplate(), "direct:in", frames, 30, 60)) {
             Path first = screenshot(chromium, dir, "first", port);
             Thread.sleep(1000);

@@ -8,14 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.mjpeg.Await;
 import org.camelvideo.mjpeg.FramePump;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.MjpegEndpoint;
 import org.camelvideo.mjpeg.Readers;
 import org.camelvideo.mjpeg.TestJpegs;
+import org.camelvideo.mjpeg.TestServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,16 +33,9 @@ class FanOutTest {
     void fiftyReadersGetThirtyFramesPerSecondWhileOneReaderStalls() throws Exception {
         List<byte[]> frames = TestJpegs.frames(640, 480);
         int port = FreePort.find();
-        CamelContext context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to("mjpeg://127.0.0.1:" + port + "/stream?maxClients=0&viewerTimeout=3000");
-            }
-        });
-        context.start();
-        MjpegEndpoint endpoint = context.getEndpoint("mjpeg://127.0.0.1:" + port + "/stream?maxClients=0&viewerTimeout=3000",
-                MjpegEndpoint.class);
+        String uri = "mjpeg://127.0.0.1:" + port + "/stream?maxClients=0&viewerTimeout=3000";
+        CamelContext context = TestServer.start(uri);
+        MjpegEndpoint endpoint = context.getEndpoint(uri, MjpegEndpoint.class);
         try (FramePump pump = new FramePump(context.createProducerTemplate(), "direct:in", frames, FPS, 30);
              Socket stalled = stalledReader(port);
              Readers readers = new Readers(READERS, URI.create("http://127.0.0.1:" + port + "/stream"), 2)) {

@@ -3,12 +3,11 @@ package org.camelvideo.mjpeg.server;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.mjpeg.FramePump;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Peers;
 import org.camelvideo.mjpeg.TestJpegs;
+import org.camelvideo.mjpeg.TestServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,14 +20,7 @@ class FfmpegReaderTest {
         String ffmpeg = Peers.ffmpeg();
         List<byte[]> frames = TestJpegs.frames(640, 480);
         int port = FreePort.find();
-        CamelContext context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to("mjpeg://127.0.0.1:" + port + "/stream");
-            }
-        });
-        context.start();
+        CamelContext context = TestServer.start("mjpeg://127.0.0.1:" + port + "/stream");
         try (FramePump pump = new FramePump(context.createProducerTemplate(), "direct:in", frames, 30, 60)) {
             // -xerror: any decoding error ends ffmpeg with a failure
             Peers.Result r = Peers.run(60, ffmpeg, "-hide_banner", "-nostdin", "-xerror", "-f", "mpjpeg", "-i",

@@ -1,9 +1,7 @@
 package org.camelvideo.mjpeg.server;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -14,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -24,9 +21,11 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.mjpeg.Await;
+import org.camelvideo.mjpeg.CapturedLog;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Jpegs;
 import org.camelvideo.mjpeg.MjpegEndpoint;
+import org.camelvideo.mjpeg.MjpegThreads;
 import org.camelvideo.mjpeg.StreamReader;
 import org.camelvideo.mjpeg.TestJpegs;
 import org.junit.jupiter.api.AfterEach;
@@ -160,10 +159,7 @@ class MjpegServerTest {
     @Test
     void figuresCountViewers() throws Exception {
         start("mjpeg://127.0.0.1:PORT/stream");
-        template.sendBody("direct:in0", frames.get(0));
-        try (StreamReader a = new StreamReader(port, "/stream"); StreamReader b = new StreamReader(port, "/stream")) {
-            a.next();
-            b.next();
+        try (StreamReader a = watching(); StreamReader b = watching()) {
             String json = new String(request("GET", "/stream.json").body(), StandardCharsets.UTF_8);
             assertThat(json).contains("\"width\":640", "\"height\":480", "\"viewers\":2", "\"frames\":1");
         }
@@ -172,11 +168,8 @@ class MjpegServerTest {
     @Test
     void maxClientsAnswers503BeyondTheLimit() throws Exception {
         start("mjpeg://127.0.0.1:PORT/stream?maxClients=2");
-        template.sendBody("direct:in0", frames.get(0));
         MjpegEndpoint endpoint = endpoint();
-        try (StreamReader a = new StreamReader(port, "/stream"); StreamReader b = new StreamReader(port, "/stream")) {
-            a.next();
-            b.next();
+        try (StreamReader a = watching(); StreamReader b = watching()) {
             HttpResponse<byte[]> third = request("GET", "/stream");
             assertThat(third.statusCode()).isEqualTo(503);
             assertThat(new String(third.body(), StandardCharsets.UTF_8)).contains("maxClients");
@@ -192,10 +185,8 @@ class MjpegServerTest {
 
     @Test
     void basicAuthIsAskedOfEveryRequestAndThePasswordIsNeverShown() throws Exception {
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
+        CapturedLog log = new CapturedLog();
+        try (log) {
             start("mjpeg://127.0.0.1:PORT/stream?username=alice&password=s3cr3t-pw");
             template.sendBody("direct:in0", frames.get(0));
             assertThat(request("GET", "/stream.jpg").statusCode()).isEqualTo(401);
@@ -211,26 +202,20 @@ class MjpegServerTest {
             MjpegEndpoint endpoint = endpoint();
             assertThat(endpoint.toString()).doesNotContain("s3cr3t-pw");
             context.stop();
-        } finally {
-            System.setErr(stderr);
         }
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("MJPEG stream at", "password=xxxxxx")
+        assertThat(log.text()).contains("MJPEG stream at", "password=xxxxxx")
                 .doesNotContain("s3cr3t-pw");
     }
 
     @Test
     void startupLogPrintsTheUrls() throws Exception {
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
+        CapturedLog log = new CapturedLog();
+        try (log) {
             start("mjpeg://127.0.0.1:PORT/cam");
-        } finally {
-            System.setErr(stderr);
         }
         String base = "http://127.0.0.1:" + port;
         assertThat(endpoint().getServerUrl()).isEqualTo(base);
-        assertThat(log.toString(StandardCharsets.UTF_8))
+        assertThat(log.text())
                 .contains("MJPEG stream at " + base + "/cam (viewer page " + base + "/, snapshot " + base + "/cam.jpg)");
     }
 
@@ -283,7 +268,7 @@ class MjpegServerTest {
 
         context.getRouteController().stopRoute("r1");
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
-        Await.until(5, "no mjpeg thread left: " + mjpegThreads(), () -> mjpegThreads().isEmpty());
+        Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
 
         context.getRouteController().startRoute("r1");
         template.sendBody("direct:in1", frames.get(2));
@@ -293,10 +278,7 @@ class MjpegServerTest {
     @Test
     void noThreadOrConnectionIsLeftAfterTheRouteStopsWithViewersWatching() throws Exception {
         start("mjpeg://127.0.0.1:PORT/stream");
-        template.sendBody("direct:in0", frames.get(0));
-        try (StreamReader a = new StreamReader(port, "/stream"); StreamReader b = new StreamReader(port, "/stream")) {
-            a.next();
-            b.next();
+        try (StreamReader a = watching(); StreamReader b = watching()) {
             context.getRouteController().stopRoute("r0");
             assertThatThrownBy(() -> {
                 while (true) {
@@ -304,7 +286,7 @@ class MjpegServerTest {
                 }
             }).isInstanceOf(IOException.class);
         }
-        Await.until(5, "no mjpeg thread left: " + mjpegThreads(), () -> mjpegThreads().isEmpty());
+        Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
     }
 
     @Test
@@ -314,19 +296,19 @@ class MjpegServerTest {
                 .hasStackTraceContaining("must use the same username and password");
     }
 
+    /** A viewer of /stream that has received its first part (frames.get(0), published here if needed). */
+    private StreamReader watching() throws Exception {
+        if (endpoint().getFramesPublished() == 0) {
+            template.sendBody("direct:in0", frames.get(0));
+        }
+        StreamReader reader = new StreamReader(port, "/stream");
+        assertThat(reader.next().body()).isEqualTo(frames.get(0));
+        return reader;
+    }
+
     private MjpegEndpoint endpoint() {
         return context.getEndpoints().stream().filter(MjpegEndpoint.class::isInstance).map(MjpegEndpoint.class::cast)
                 .findFirst().orElseThrow();
-    }
-
-    static List<String> mjpegThreads() {
-        List<String> names = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && t.getName().startsWith("mjpeg-")) {
-                names.add(t.getName());
-            }
-        }
-        return names;
     }
 
     private static String basic(String user, String password) {
