@@ -18,9 +18,14 @@ record MjpegAddress(String host, int port, String path, URI url, String userInfo
     static final int DEFAULT_SERVER_PORT = 8000;
     static final String DEFAULT_SERVER_PATH = "/stream";
 
+    /** Whether an address names a camera by its own http:// or https:// URL. */
+    static boolean isCameraUrl(String address) {
+        return address.startsWith("http://") || address.startsWith("https://");
+    }
+
     static MjpegAddress parse(String address) {
         String a = address.startsWith("//") ? address.substring(2) : address;
-        boolean camera = a.startsWith("http://") || a.startsWith("https://");
+        boolean camera = isCameraUrl(a);
         URI uri = URI.create(camera ? a : "http://" + a);
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("No host in the mjpeg address '" + address + "'");

@@ -202,6 +202,12 @@ public class MjpegEndpoint extends DefaultEndpoint {
         return parsed;
     }
 
+    /** The URL a consumer reads, without credentials. */
+    @ManagedAttribute(description = "The camera URL a consumer reads")
+    public String getCameraUrl() {
+        return parsed.cameraUrl().toString();
+    }
+
     /** The server's base URL while a producer runs, e.g. http://127.0.0.1:8000; null otherwise. */
     @ManagedAttribute(description = "Base URL of the server while the endpoint serves")
     public synchronized String getServerUrl() {
