@@ -1,0 +1,127 @@
+package org.camelvideo.mjpeg;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.camelvideo.media.Codec;
+import org.camelvideo.mjpeg.client.ClientHealthCheck;
+import org.camelvideo.mjpeg.client.ClientSettings;
+import org.camelvideo.mjpeg.client.MjpegClient;
+import org.camelvideo.mjpeg.client.PartListener;
+import org.camelvideo.mjpeg.jpeg.Jpeg;
+import org.camelvideo.mjpeg.multipart.JpegPart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Emits each picture of a camera's MJPEG stream as a JPEG {@code byte[]}. */
+public class MjpegConsumer extends DefaultConsumer implements PartListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MjpegConsumer.class);
+
+    private final AtomicLong sequence = new AtomicLong();
+    private MjpegClient client;
+
+    public MjpegConsumer(MjpegEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public MjpegEndpoint getEndpoint() {
+        return (MjpegEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        MjpegEndpoint e = getEndpoint();
+        MjpegAddress address = e.parsedAddress();
+        String username = e.getUsername();
+        String password = e.getPassword();
+        if (username == null && address.userInfo() != null) {
+            String[] userInfo = address.userInfo().split(":", 2);
+            username = URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8);
+            password = userInfo.length > 1 ? URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8) : null;
+        }
+        if (e.getMaxFrameSize() <= 0) {
+            throw new IllegalArgumentException("maxFrameSize must be positive, got " + e.getMaxFrameSize());
+        }
+        client = new MjpegClient(new ClientSettings(address.cameraUrl(), username, password, e.getMaxFrameSize(),
+                e.getConnectTimeout(), e.getReadTimeout(), e.getReconnectDelay(), e.getMaxReconnectDelay()), this);
+        if (e.getComponent().isHealthCheckConsumerEnabled()) {
+            setHealthCheck(new ClientHealthCheck(getRouteId(), client, address.cameraUrl().toString()));
+        }
+        client.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.stop();
+            client = null;
+            setHealthCheck(null);
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void onPart(JpegPart part) {
+        Exchange exchange = createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            message.setBody(part.data());
+            message.setHeader(MjpegConstants.CONTENT_TYPE, part.contentType());
+            message.setHeader(MjpegConstants.TIMESTAMP,
+                    part.timestampMicros() >= 0 ? part.timestampMicros() : System.currentTimeMillis() * 1000L);
+            message.setHeader(MjpegConstants.SEQUENCE, sequence.getAndIncrement());
+            message.setHeader(MjpegConstants.CODEC, Codec.JPEG);
+            int[] size = Jpeg.size(part.data());
+            if (size != null) {
+                message.setHeader(MjpegConstants.WIDTH, size[0]);
+                message.setHeader(MjpegConstants.HEIGHT, size[1]);
+            }
+            getProcessor().process(exchange);
+        } catch (Exception ex) {
+            exchange.setException(ex);
+        } finally {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing a picture from the MJPEG camera", exchange,
+                        exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        }
+    }
+
+    @Override
+    public void onDrop(String reason) {
+        LOG.debug("Dropped a part from {}: {}", getEndpoint().parsedAddress().cameraUrl(), reason);
+    }
+
+    /** Pictures received since the consumer started. */
+    public long getPartsReceived() {
+        MjpegClient c = client;
+        return c == null ? 0 : c.partsReceived();
+    }
+
+    /** Parts dropped (oversized, not a JPEG) since the consumer started. */
+    public long getPartsDropped() {
+        MjpegClient c = client;
+        return c == null ? 0 : c.partsDropped();
+    }
+
+    /** Why the last connection failed or ended, null while pictures arrive. */
+    public String getLastError() {
+        MjpegClient c = client;
+        return c == null ? null : c.lastError();
+    }
+
+    /** Whether pictures are arriving now. */
+    public boolean isReceiving() {
+        MjpegClient c = client;
+        return c != null && c.isReceiving();
+    }
+}

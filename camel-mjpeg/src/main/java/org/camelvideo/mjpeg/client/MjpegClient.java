@@ -1,0 +1,189 @@
+package org.camelvideo.mjpeg.client;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.camelvideo.mjpeg.multipart.JpegPart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a multipart JPEG stream from a camera and keeps reading it: when the connection cannot be
+ * made or is lost, it is made again after a wait that doubles on each failure up to a limit and
+ * goes back to the first wait once a picture arrives. One event loop thread, its own.
+ */
+public final class MjpegClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MjpegClient.class);
+
+    private final ClientSettings settings;
+    private final PartListener listener;
+    private final EventLoopGroup sharedGroup;
+    private final LongAdder parts = new LongAdder();
+    private final LongAdder drops = new LongAdder();
+    private EventLoopGroup group;
+    private Bootstrap bootstrap;
+    private volatile boolean running;
+    private volatile boolean receiving;
+    private volatile String lastError;
+    private volatile Channel channel;
+    private long delay;
+    private boolean failureLogged;
+
+    public MjpegClient(ClientSettings settings, PartListener listener) {
+        this(settings, listener, null);
+    }
+
+    /**
+     * @param sharedGroup an event loop group to run on, which the caller shuts down; null for a
+     *                    thread of its own (many readers in one process share one group)
+     */
+    public MjpegClient(ClientSettings settings, PartListener listener, EventLoopGroup sharedGroup) {
+        this.settings = settings;
+        this.listener = listener;
+        this.sharedGroup = sharedGroup;
+    }
+
+    public synchronized void start() throws Exception {
+        URI url = settings.url();
+        SslContext ssl = "https".equals(url.getScheme()) ? SslContextBuilder.forClient().build() : null;
+        group = sharedGroup != null ? sharedGroup : new NioEventLoopGroup(1, new DefaultThreadFactory("mjpeg-client", true));
+        bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeoutMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (ssl != null) {
+                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), url.getHost(), url.getPort()));
+                        }
+                        ch.pipeline()
+                                .addLast(new ReadTimeoutHandler(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS))
+                                .addLast(new HttpClientCodec(4096, 16 * 1024, 64 * 1024))
+                                .addLast(new ResponseHandler(MjpegClient.this, settings))
+                                .addLast(new PartHandler(MjpegClient.this));
+                    }
+                });
+        delay = settings.reconnectDelayMillis();
+        running = true;
+        connect();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (group != null) {
+            Channel c = channel;
+            if (c != null) {
+                c.close().awaitUninterruptibly();
+            }
+            if (group != sharedGroup) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            }
+            group = null;
+        }
+    }
+
+    private void connect() {
+        if (!running) {
+            return;
+        }
+        URI url = settings.url();
+        ChannelFuture future = bootstrap.connect(url.getHost(), url.getPort());
+        channel = future.channel();
+        future.addListener(f -> {
+            if (!f.isSuccess()) {
+                failed("cannot connect: " + f.cause().getMessage());
+                reconnectLater();
+                return;
+            }
+            future.channel().closeFuture().addListener(c -> {
+                receiving = false;
+                reconnectLater();
+            });
+        });
+    }
+
+    private void reconnectLater() {
+        if (!running) {
+            return;
+        }
+        long wait = delay;
+        delay = Math.min(delay * 2, settings.maxReconnectDelayMillis());
+        if (!failureLogged) {
+            LOG.warn("MJPEG camera {}: {}; retrying in {} ms (and on, backing off up to {} ms)", settings.url(),
+                    lastError, wait, settings.maxReconnectDelayMillis());
+            failureLogged = true;
+        } else {
+            LOG.debug("MJPEG camera {}: {}; retrying in {} ms", settings.url(), lastError, wait);
+        }
+        try {
+            bootstrap.config().group().schedule(this::connect, wait, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    void failed(String reason) {
+        lastError = reason;
+    }
+
+    void failed(Throwable cause) {
+        failed(cause instanceof ReadTimeoutException
+                ? "nothing received for " + settings.readTimeoutMillis() + " ms"
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    void received(JpegPart part) {
+        if (!receiving) {
+            receiving = true;
+            if (failureLogged) {
+                LOG.info("MJPEG camera {}: receiving again", settings.url());
+            }
+            failureLogged = false;
+            lastError = null;
+            delay = settings.reconnectDelayMillis();
+        }
+        parts.increment();
+        listener.onPart(part);
+    }
+
+    void dropped(String reason) {
+        drops.increment();
+        listener.onDrop(reason);
+    }
+
+    /** Whether pictures are arriving now. */
+    public boolean isReceiving() {
+        return receiving;
+    }
+
+    /** Why the last connection failed or ended, null while receiving. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public long partsReceived() {
+        return parts.sum();
+    }
+
+    public long partsDropped() {
+        return drops.sum();
+    }
+}

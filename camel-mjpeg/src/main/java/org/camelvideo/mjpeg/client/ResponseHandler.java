@@ -1,0 +1,107 @@
+package org.camelvideo.mjpeg.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import org.camelvideo.mjpeg.multipart.Boundary;
+import org.camelvideo.mjpeg.multipart.MultipartJpegDecoder;
+
+/**
+ * Asks for the stream and checks the answer: a 200 with a multipart Content-Type installs the
+ * part decoder behind this handler, which from then on passes the body bytes on (de-chunked by
+ * the HTTP codec). Anything else is an error with a message that says what was wrong.
+ */
+final class ResponseHandler extends ChannelInboundHandlerAdapter {
+
+    private final MjpegClient client;
+    private final ClientSettings settings;
+    private boolean streaming;
+
+    ResponseHandler(MjpegClient client, ClientSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        String target = settings.url().getRawPath() + (settings.url().getRawQuery() == null ? "" : "?" + settings.url().getRawQuery());
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
+        int port = settings.url().getPort();
+        boolean defaultPort = port == ("https".equals(settings.url().getScheme()) ? 443 : 80);
+        request.headers().set(HttpHeaderNames.HOST, settings.url().getHost() + (defaultPort ? "" : ":" + port));
+        request.headers().set(HttpHeaderNames.ACCEPT, "multipart/x-mixed-replace, image/jpeg, */*");
+        request.headers().set(HttpHeaderNames.USER_AGENT, "camel-mjpeg");
+        if (settings.username() != null) {
+            String credentials = settings.username() + ":" + (settings.password() == null ? "" : settings.password());
+            request.headers().set(HttpHeaderNames.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        ctx.writeAndFlush(request);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof HttpResponse response) {
+                start(ctx, response);
+            }
+            if (msg instanceof HttpContent content && streaming) {
+                ctx.fireChannelRead(content.content().retain());
+                if (content instanceof LastHttpContent) {
+                    client.failed("the camera ended the stream");
+                    ctx.close();
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void start(ChannelHandlerContext ctx, HttpResponse response) {
+        HttpResponseStatus status = response.status();
+        if (status.equals(HttpResponseStatus.UNAUTHORIZED)) {
+            fail(ctx, settings.username() == null
+                    ? "the camera asks for credentials (401): set username and password"
+                    : "the camera refused the credentials of user '" + settings.username() + "' (401)");
+            return;
+        }
+        if (status.code() != 200) {
+            fail(ctx, "the camera answered " + status);
+            return;
+        }
+        String contentType = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        Boundary boundary = Boundary.fromContentType(contentType);
+        if (contentType != null && contentType.toLowerCase().startsWith("multipart/") && boundary == null) {
+            fail(ctx, "the camera's Content-Type " + contentType + " has no boundary");
+            return;
+        }
+        // a Content-Type without boundary (ffmpeg's HTTP server sends application/octet-stream)
+        // leaves the boundary to be learnt from the first delimiter
+        ctx.pipeline().addAfter(ctx.name(), "parts", new MultipartJpegDecoder(boundary, settings.maxFrameSize(), client::dropped));
+        streaming = true;
+    }
+
+    private void fail(ChannelHandlerContext ctx, String reason) {
+        client.failed(reason);
+        ctx.close();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        client.failed(cause);
+        ctx.close();
+    }
+}
