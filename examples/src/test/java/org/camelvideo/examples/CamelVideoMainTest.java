@@ -23,12 +23,19 @@ class CamelVideoMainTest {
     Path dir;
 
     private void runFor(long millis, String... args) throws Exception {
+        runFor(millis, () -> { }, args);
+    }
+
+    /** Runs the job for {@code millis}, calling {@code whileRunning} once it has started. */
+    private void runFor(long millis, ThrowingRunnable whileRunning, String... args) throws Exception {
         Main main = CamelVideoMain.create(args);
         main.addInitialProperty("recordings", dir.toString());
         System.setProperty("camelvideo.recordings", dir.toString());
         try {
             main.start();
-            Thread.sleep(millis);
+            long started = System.nanoTime();
+            whileRunning.run();
+            Thread.sleep(Math.max(0, millis - (System.nanoTime() - started) / 1_000_000));
         } finally {
             main.stop();
             System.clearProperty("camelvideo.recordings");
@@ -54,14 +61,23 @@ class CamelVideoMainTest {
     }
 
     @Test
-    void defaultRouteRecordsTheTestSource() throws Exception {
-        runFor(2000);
+    void defaultRouteServesBrowsersAndRecordsTheTestSource() throws Exception {
+        int mjpegPort = freePort();
+        System.setProperty("camelvideo.mjpeg.port", Integer.toString(mjpegPort));
+        List<String> ffmpegSaw = new java.util.ArrayList<>();
+        try {
+            runFor(3000, () -> ffmpegSaw.add(ffprobeFrames("http://127.0.0.1:" + mjpegPort + "/stream", 30)));
+        } finally {
+            System.clearProperty("camelvideo.mjpeg.port");
+        }
+        // FFmpeg's own HTTP client and mpjpeg demuxer read the browser stream while it runs.
+        assertThat(ffmpegSaw).containsExactly("mjpeg 640x480 30");
         List<Path> recordings = files("testsrc-*.h264");
         assertThat(recordings).hasSize(1);
         MediaProbe.Result result = MediaProbe.probe(recordings.get(0).toString(), "h264");
         assertThat(result.width()).isEqualTo(640);
         assertThat(result.height()).isEqualTo(480);
-        assertThat(result.videoFrames()).isBetween(40, 65);
+        assertThat(result.videoFrames()).isBetween(60, 95);
     }
 
     @Test
@@ -72,6 +88,33 @@ class CamelVideoMainTest {
         BufferedImage image = ImageIO.read(snapshots.get(0).toFile());
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(360);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** "codec WxH frames" as the ffprobe program decodes them from {@code url}, reading {@code frames} frames. */
+    static String ffprobeFrames(String url, int frames) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("ffprobe", "-v", "error", "-f", "mpjpeg", "-read_intervals", "%+#" + frames,
+                                   "-count_frames", "-select_streams", "v:0", "-show_entries",
+                                   "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", url)
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("This test needs ffprobe: apt-get install ffmpeg (.ci/run does)", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        p.waitFor();
+        String[] f = out.split(",");
+        return f.length < 4 ? out : f[0] + " " + f[1] + "x" + f[2] + " " + f[3];
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
     }
 
     @Test
