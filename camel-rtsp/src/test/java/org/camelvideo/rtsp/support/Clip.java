@@ -1,6 +1,5 @@
 package org.camelvideo.rtsp.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,13 @@ public final class Clip {
 
     public static final int FPS = 30;
 
+    private final Path file;
     private final List<MediaPacket> video;
     private final List<MediaPacket> audio;
     private final long durationMicros;
 
-    private Clip(List<MediaPacket> video, List<MediaPacket> audio, long durationMicros) {
+    private Clip(Path file, List<MediaPacket> video, List<MediaPacket> audio, long durationMicros) {
+        this.file = file;
         this.video = video;
         this.audio = audio;
         this.durationMicros = durationMicros;
@@ -70,7 +71,7 @@ public final class Clip {
             }
             List<MediaPacket> video = splitH264(Files.readAllBytes(h264));
             List<MediaPacket> audio = splitAdts(Files.readAllBytes(aac));
-            return new Clip(video, audio, video.size() * 1_000_000L / FPS);
+            return new Clip(h264, video, audio, video.size() * 1_000_000L / FPS);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -136,7 +137,8 @@ public final class Clip {
         return durationMicros;
     }
 
-    public static File dir() {
-        return new File("target/test-media");
+    /** The Annex-B file the video came from. */
+    public Path file() {
+        return file;
     }
 }

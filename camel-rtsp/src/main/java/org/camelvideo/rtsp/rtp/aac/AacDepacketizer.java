@@ -2,6 +2,7 @@ package org.camelvideo.rtsp.rtp.aac;
 
 import io.netty.buffer.ByteBuf;
 import org.camelvideo.rtsp.rtp.AccessUnitListener;
+import org.camelvideo.rtsp.rtp.Depacketizer;
 import org.camelvideo.rtsp.rtp.RtpPacket;
 
 /**
@@ -9,7 +10,7 @@ import org.camelvideo.rtsp.rtp.RtpPacket;
  * several AUs in one packet, each {@code samplesPerFrame} later than the one before, or one AU
  * fragmented over packets up to the marker. A lost fragment drops its frame.
  */
-public final class AacDepacketizer {
+public final class AacDepacketizer implements Depacketizer {
 
     private final int sizeLength;
     private final int indexLength;
@@ -32,6 +33,7 @@ public final class AacDepacketizer {
         this.listener = listener;
     }
 
+    @Override
     public void packet(RtpPacket packet) {
         boolean gap = expectedSequence >= 0 && packet.sequence() != expectedSequence;
         expectedSequence = (packet.sequence() + 1) & 0xffff;

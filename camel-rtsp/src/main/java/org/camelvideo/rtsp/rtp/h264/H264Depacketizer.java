@@ -5,6 +5,7 @@ import java.util.Arrays;
 import io.netty.buffer.ByteBuf;
 import org.camelvideo.media.h264.H264NalType;
 import org.camelvideo.rtsp.rtp.AccessUnitListener;
+import org.camelvideo.rtsp.rtp.Depacketizer;
 import org.camelvideo.rtsp.rtp.RtpPacket;
 
 /**
@@ -13,7 +14,7 @@ import org.camelvideo.rtsp.rtp.RtpPacket;
  * in the sequence numbers drops the access unit it falls into, not the stream: the next one
  * is delivered again.
  */
-public final class H264Depacketizer {
+public final class H264Depacketizer implements Depacketizer {
 
     private static final byte[] START_CODE = { 0, 0, 0, 1 };
 
@@ -34,6 +35,7 @@ public final class H264Depacketizer {
         this.listener = listener;
     }
 
+    @Override
     public void packet(RtpPacket packet) {
         boolean gap = expectedSequence >= 0 && packet.sequence() != expectedSequence;
         expectedSequence = (packet.sequence() + 1) & 0xffff;

@@ -1,12 +1,11 @@
 package org.camelvideo.rtsp.rtp.h264;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import org.camelvideo.media.CodecConfig;
-import org.camelvideo.media.h264.AnnexB;
 import org.camelvideo.media.h264.H264NalType;
+import org.camelvideo.rtsp.rtp.h264.ParameterSetPlacement.NalUnit;
 import org.camelvideo.rtsp.rtp.RtpFrameWriter;
 
 /**
@@ -14,10 +13,7 @@ import org.camelvideo.rtsp.rtp.RtpFrameWriter;
  * STAP-A packets, NAL units too big for one packet split in FU-A fragments, the marker bit on
  * the last packet.
  * <p>
- * Parameter sets are normalised: the ones in the access unit are dropped and the current SPS
- * and PPS go in once, in front of the first slice of a keyframe. Encoders that cut a picture
- * into several slices may repeat them before every slice, and players then decode each slice
- * as a new picture: half frames. Access unit delimiters are dropped: RTP marks the boundaries.
+ * Parameter sets go once in front of a keyframe's first slice ({@link ParameterSetPlacement}).
  */
 public final class H264Packetizer {
 
@@ -40,10 +36,10 @@ public final class H264Packetizer {
      *               leave whatever the access unit carries
      */
     public void packetize(byte[] accessUnit, CodecConfig config, RtpFrameWriter out) {
-        List<Range> units = units(accessUnit, config);
+        List<NalUnit> units = ParameterSetPlacement.units(accessUnit, config);
         int i = 0;
         while (i < units.size()) {
-            Range unit = units.get(i);
+            NalUnit unit = units.get(i);
             int aggregated = aggregatable(units, i);
             if (aggregated > 1) {
                 writeStapA(units.subList(i, i + aggregated), i + aggregated == units.size(), out);
@@ -60,27 +56,8 @@ public final class H264Packetizer {
         }
     }
 
-    private static List<Range> units(byte[] accessUnit, CodecConfig config) {
-        List<Range> units = new ArrayList<>();
-        boolean[] setsWritten = { config == null };
-        AnnexB.forEachNalUnit(accessUnit, (buf, off, len) -> {
-            int type = H264NalType.of(buf[off]);
-            if (type == H264NalType.ACCESS_UNIT_DELIMITER
-                    || config != null && (type == H264NalType.SPS || type == H264NalType.PPS)) {
-                return;
-            }
-            if (!setsWritten[0] && type == H264NalType.IDR_SLICE) {
-                units.add(new Range(config.sps(), 0, config.sps().length));
-                units.add(new Range(config.pps(), 0, config.pps().length));
-                setsWritten[0] = true;
-            }
-            units.add(new Range(buf, off, len));
-        });
-        return units;
-    }
-
     /** How many units from {@code from} fit one STAP-A packet (1 when aggregation does not pay). */
-    private int aggregatable(List<Range> units, int from) {
+    private int aggregatable(List<NalUnit> units, int from) {
         int size = STAP_A_HEADER;
         int n = 0;
         for (int i = from; i < units.size(); i++) {
@@ -94,22 +71,22 @@ public final class H264Packetizer {
         return n;
     }
 
-    private static void writeStapA(List<Range> units, boolean last, RtpFrameWriter out) {
+    private static void writeStapA(List<NalUnit> units, boolean last, RtpFrameWriter out) {
         int nri = 0;
-        for (Range u : units) {
+        for (NalUnit u : units) {
             nri = Math.max(nri, u.data[u.offset] & 0x60);
         }
         out.begin(last);
         ByteBuf p = out.payload();
         p.writeByte(nri | H264NalType.STAP_A);
-        for (Range u : units) {
+        for (NalUnit u : units) {
             p.writeShort(u.length);
             p.writeBytes(u.data, u.offset, u.length);
         }
         out.end();
     }
 
-    private void writeFuA(Range unit, boolean lastUnit, RtpFrameWriter out) {
+    private void writeFuA(NalUnit unit, boolean lastUnit, RtpFrameWriter out) {
         byte header = unit.data[unit.offset];
         int indicator = (header & 0xe0) | H264NalType.FU_A;
         int pos = unit.offset + 1;
@@ -127,18 +104,6 @@ public final class H264Packetizer {
             out.end();
             pos += n;
             first = false;
-        }
-    }
-
-    private static final class Range {
-        final byte[] data;
-        final int offset;
-        final int length;
-
-        Range(byte[] data, int offset, int length) {
-            this.data = data;
-            this.offset = offset;
-            this.length = length;
         }
     }
 }
