@@ -173,7 +173,7 @@ public final class RtspServer {
             }
             long stuckSince = s.unwritableSinceNanos;
             if (s.playing && stuckSince != 0 && now - stuckSince > TimeUnit.MILLISECONDS.toNanos(settings.writeTimeoutMillis)) {
-                LOG.warn("Disconnecting RTSP reader {} of {}: it read nothing for {} ms", s, s.stream.path(),
+                LOG.warn("Disconnecting RTSP reader {} of {}: its queue stayed full for {} ms", s, s.stream.path(),
                          settings.writeTimeoutMillis);
                 s.stream.countStuck();
                 close(s, "write timeout");

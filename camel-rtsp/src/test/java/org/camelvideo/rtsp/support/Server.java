@@ -46,6 +46,10 @@ public final class Server implements AutoCloseable {
         return this;
     }
 
+    public Producer producer() {
+        return producer;
+    }
+
     public Endpoint endpoint() {
         return endpoint;
     }
