@@ -87,7 +87,8 @@ def main():
         auth.add_basic(basic, token)
         server.set_auth(auth)
         permissions = GstRtspServer.RTSPPermissions()
-        permissions.add_role("user", [("media.factory.access", True), ("media.factory.construct", True)])
+        permissions.add_permission_for_role("user", "media.factory.access", True)
+        permissions.add_permission_for_role("user", "media.factory.construct", True)
         factory.set_permissions(permissions)
     server.get_mount_points().add_factory(path, factory)
     if server.attach(None) == 0:

@@ -121,7 +121,7 @@ public class RtspConsumer extends DefaultConsumer implements HealthCheckAware {
 
         @Override
         public Result call(Map<String, Object> options) {
-            HealthCheckResultBuilder b = HealthCheckResultBuilder.on(this).detail(ENDPOINT_URI, endpoint.getEndpointBaseUri());
+            HealthCheckResultBuilder b = HealthCheckResultBuilder.on(this).detail(ENDPOINT_URI, endpoint.displayUrl(endpoint.getHost()));
             RtspClient c = client;
             if (c != null && c.isUp()) {
                 return b.up().build();

@@ -17,6 +17,7 @@ public final class ServerAuthenticator {
 
     private static final long NONCE_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(5);
 
+    private final long nonceLifetimeNanos;
     private final AuthMethod method;
     private final String realm;
     private final String username;
@@ -24,6 +25,11 @@ public final class ServerAuthenticator {
     private final String secret;
 
     public ServerAuthenticator(AuthMethod method, String realm, String username, String password) {
+        this(method, realm, username, password, NONCE_LIFETIME_NANOS);
+    }
+
+    ServerAuthenticator(AuthMethod method, String realm, String username, String password, long nonceLifetimeNanos) {
+        this.nonceLifetimeNanos = nonceLifetimeNanos;
         this.method = method;
         this.realm = realm;
         this.username = username;
@@ -85,7 +91,7 @@ public final class ServerAuthenticator {
         } catch (NumberFormatException e) {
             return challenge(false);
         }
-        if (System.nanoTime() - issued > NONCE_LIFETIME_NANOS) {
+        if (System.nanoTime() - issued > nonceLifetimeNanos) {
             return challenge(true);
         }
         return new Result(true, null);

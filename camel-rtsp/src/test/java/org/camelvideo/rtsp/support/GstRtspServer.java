@@ -12,11 +12,17 @@ public final class GstRtspServer implements AutoCloseable {
 
     public static final Path SCRIPT = Path.of("..", "benchmarks", "gst", "gst_rtsp_server.py");
 
-    public final int port = AvailablePortFinder.getNextAvailable();
+    public final int port;
     public final String url;
     private final Proc proc;
 
     public GstRtspServer(Path clip, String... credentials) throws InterruptedException {
+        this(clip, AvailablePortFinder.getNextAvailable(), credentials);
+    }
+
+    /** On a given port: to bring a server back where a client expects it. */
+    public GstRtspServer(Path clip, int port, String... credentials) throws InterruptedException {
+        this.port = port;
         if (!Files.exists(SCRIPT)) {
             throw new AssertionError("Missing " + SCRIPT.toAbsolutePath());
         }

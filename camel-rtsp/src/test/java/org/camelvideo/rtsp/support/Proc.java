@@ -61,6 +61,10 @@ public final class Proc implements AutoCloseable {
             if (output().contains(needle)) {
                 return true;
             }
+            if (!process.isAlive()) {
+                pump.join(1000);
+                return output().contains(needle);
+            }
             Thread.sleep(10);
         }
         return false;
