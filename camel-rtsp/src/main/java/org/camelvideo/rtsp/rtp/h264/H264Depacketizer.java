@@ -37,14 +37,17 @@ public final class H264Depacketizer implements Depacketizer {
 
     @Override
     public void packet(RtpPacket packet) {
-        boolean gap = expectedSequence >= 0 && packet.sequence() != expectedSequence;
+        int lost = expectedSequence < 0 ? 0 : (packet.sequence() - expectedSequence) & 0xffff;
         expectedSequence = (packet.sequence() + 1) & 0xffff;
         if (timestamp >= 0 && packet.timestamp() != timestamp && (length > 0 || broken)) {
-            // The marker was lost; with a gap too, the lost packets may be the end of that access unit.
-            broken |= gap;
+            // No marker ended the previous access unit: with a loss, its last packet (the marker) is
+            // among the lost ones; when that was the only one, this access unit is whole.
+            broken |= lost > 0;
             complete();
+            broken = lost > 1;
+        } else {
+            broken |= lost > 0;
         }
-        broken |= gap;
         timestamp = packet.timestamp();
         ByteBuf p = packet.payload();
         if (!p.isReadable()) {
