@@ -1,0 +1,132 @@
+package org.camelvideo.rtsp;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.support.DefaultConsumer;
+import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.rtsp.client.ClientSettings;
+import org.camelvideo.rtsp.client.RtspClient;
+
+/**
+ * Pulls a stream from an RTSP camera or server and emits one exchange per access unit, on the
+ * client's Netty thread. Its health check is DOWN while the stream is not playing.
+ */
+@ManagedResource(description = "RTSP client")
+public class RtspConsumer extends DefaultConsumer implements HealthCheckAware {
+
+    private final RtspEndpoint endpoint;
+    private RtspClient client;
+    private HealthCheck healthCheck;
+
+    public RtspConsumer(RtspEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.healthCheck = new ClientHealthCheck();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ClientSettings settings = new ClientSettings(endpoint.getHost(), endpoint.getPort(), endpoint.getPath(),
+                endpoint.getTransport() == RtspTransport.TCP, endpoint.getUsername(), endpoint.getPassword(),
+                endpoint.getConnectTimeout(), endpoint.getMediaTimeout(), endpoint.getReconnectDelay(),
+                endpoint.getMaxReconnectDelay(), endpoint.getMaxFrameLength());
+        client = new RtspClient(settings, endpoint.getComponent().eventLoops(), this::emit);
+        client.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
+        super.doStop();
+    }
+
+    private void emit(MediaPacket packet, String streamId) {
+        Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        in.setBody(packet);
+        in.setHeader(MediaHeaders.TIMESTAMP, packet.ptsMicros());
+        in.setHeader(MediaHeaders.KEYFRAME, packet.isKeyframe());
+        in.setHeader(MediaHeaders.CODEC, packet.codec());
+        in.setHeader(MediaHeaders.STREAM_ID, streamId);
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing a packet from " + endpoint.getHost(), exchange,
+                                                  exchange.getException());
+        }
+        releaseExchange(exchange, false);
+    }
+
+    @ManagedAttribute(description = "Whether the stream is playing")
+    public boolean isConnected() {
+        RtspClient c = client;
+        return c != null && c.isUp();
+    }
+
+    @ManagedAttribute(description = "RTP packets received")
+    public long getPackets() {
+        RtspClient c = client;
+        return c == null ? 0 : c.packets();
+    }
+
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    @Override
+    public void setHealthCheck(HealthCheck healthCheck) {
+        this.healthCheck = healthCheck;
+    }
+
+    /** UP while a session plays, DOWN with the reason while the client is out. */
+    private final class ClientHealthCheck implements HealthCheck {
+        private boolean enabled = true;
+
+        @Override
+        public String getGroup() {
+            return "camel";
+        }
+
+        @Override
+        public String getId() {
+            return "consumer:rtsp:" + endpoint.getHost() + ":" + endpoint.getPort() + endpoint.getPath();
+        }
+
+        @Override
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        @Override
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        @Override
+        public Result call(Map<String, Object> options) {
+            HealthCheckResultBuilder b = HealthCheckResultBuilder.on(this).detail(ENDPOINT_URI, endpoint.displayUrl(endpoint.getHost()));
+            RtspClient c = client;
+            if (c != null && c.isUp()) {
+                return b.up().build();
+            }
+            return b.down().message(c == null ? "not started" : "not playing: " + c.lastError()).build();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.camelvideo.rtsp.server;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import org.camelvideo.rtsp.rtp.RtpFrame;
+
+/**
+ * One RTSP session: the tracks a reader set up, how each is carried, and, while playing, the
+ * reader's live state. Frames reach it from the producer thread; requests from its connection's
+ * event loop.
+ */
+final class Session {
+
+    /** How one track reaches the reader: interleaved channels, or UDP addresses. */
+    static final class TrackTransport {
+        final TransportHeader header;
+        final InetSocketAddress rtpAddress;
+        final InetSocketAddress rtcpAddress;
+
+        TrackTransport(TransportHeader header, InetSocketAddress rtpAddress, InetSocketAddress rtcpAddress) {
+            this.header = header;
+            this.rtpAddress = rtpAddress;
+            this.rtcpAddress = rtcpAddress;
+        }
+    }
+
+    final String id;
+    final MediaStream stream;
+    final Channel connection;
+    /** The context in front of the RTSP encoder: interleaved data is written there, as raw bytes. */
+    final ChannelHandlerContext rawContext;
+    final UdpTransport udp;
+    final TrackTransport[] tracks = new TrackTransport[2];
+    volatile boolean playing;
+    volatile long lastActivityNanos = System.nanoTime();
+    volatile long unwritableSinceNanos;
+    private boolean waitingKeyframe;
+    private long drops;
+
+    Session(MediaStream stream, ChannelHandlerContext rawContext, UdpTransport udp) {
+        this.id = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE).toUpperCase();
+        this.stream = stream;
+        this.connection = rawContext.channel();
+        this.rawContext = rawContext;
+        this.udp = udp;
+    }
+
+    void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    boolean hasTrack(int index) {
+        return tracks[index] != null;
+    }
+
+    int trackCount() {
+        return (tracks[0] != null ? 1 : 0) + (tracks[1] != null ? 1 : 0);
+    }
+
+    boolean usesTcp() {
+        for (TrackTransport t : tracks) {
+            if (t != null && t.header.tcp) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Called under the stream's lock when playing starts: on a keyframe from the cache, or waiting for one. */
+    void startAt(boolean waitForKeyframe) {
+        waitingKeyframe = waitForKeyframe && hasTrack(0);
+    }
+
+    /**
+     * Hands one frame to this reader without waiting: a reader whose queue is full drops it,
+     * and its video then waits for the next keyframe.
+     *
+     * @return whether the frame was dropped
+     */
+    boolean offer(RtpFrame frame) {
+        TrackTransport t = tracks[frame.trackIndex()];
+        if (t == null) {
+            return false;
+        }
+        if (waitingKeyframe) {
+            if (frame.trackIndex() != 0 || !frame.isKeyframe()) {
+                return false;
+            }
+            waitingKeyframe = false;
+        }
+        if (t.header.tcp) {
+            if (!connection.isWritable()) {
+                waitingKeyframe = hasTrack(0);
+                drops++;
+                return true;
+            }
+            rawContext.writeAndFlush(frame.interleaved(t.header.rtpChannel, connection.alloc()), rawContext.voidPromise());
+        } else {
+            udp.sendRtp(frame, t.rtpAddress);
+        }
+        return false;
+    }
+
+    /** Writes one RTCP packet to the reader of track {@code index}; takes ownership of {@code packet}. */
+    void sendRtcp(int index, ByteBuf packet) {
+        TrackTransport t = tracks[index];
+        if (t == null) {
+            packet.release();
+        } else if (t.header.tcp) {
+            ByteBuf framed = connection.alloc().buffer(4 + packet.readableBytes());
+            framed.writeByte('$').writeByte(t.header.rtcpChannel).writeShort(packet.readableBytes()).writeBytes(packet);
+            packet.release();
+            rawContext.writeAndFlush(framed, rawContext.voidPromise());
+        } else {
+            udp.sendRtcp(packet, t.rtcpAddress);
+        }
+    }
+
+    long drops() {
+        return drops;
+    }
+
+    @Override
+    public String toString() {
+        return "session " + id + " of " + connection.remoteAddress();
+    }
+}

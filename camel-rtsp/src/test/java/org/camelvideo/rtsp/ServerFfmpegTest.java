@@ -1,0 +1,74 @@
+package org.camelvideo.rtsp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camelvideo.rtsp.support.Clip;
+import org.camelvideo.rtsp.support.FfmpegReader;
+import org.camelvideo.rtsp.support.Server;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** FFmpeg's RTSP client plays our server: the acceptance tests of the producer. */
+class ServerFfmpegTest {
+
+    @Test
+    void ffmpegDecodes90FramesOverTcp() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), true);
+             FfmpegReader reader = FfmpegReader.start(server.url, "tcp", 90)) {
+            assertThat(reader.waitFor(30)).as(reader.output()).isZero();
+            assertDecoded(reader, 90, 1280, 720);
+            assertThat(reader.output()).contains("Audio: aac").doesNotContain("error while decoding");
+        }
+    }
+
+    @Test
+    void ffmpegDecodes90FramesOverUdp() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), false);
+             FfmpegReader reader = FfmpegReader.start(server.url, "udp", 90)) {
+            assertThat(reader.waitFor(30)).as(reader.output()).isZero();
+            assertDecoded(reader, 90, 1280, 720);
+        }
+    }
+
+    @Test
+    void twentyConcurrentReadersAllDecode() throws Exception {
+        try (Server server = new Server("").feed(Clip.small(30, 10), false)) {
+            List<FfmpegReader> readers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    readers.add(FfmpegReader.start(server.url, "tcp", 90));
+                }
+                for (FfmpegReader r : readers) {
+                    assertThat(r.waitFor(60)).as(r.output()).isZero();
+                    assertDecoded(r, 90, 320, 240);
+                }
+            } finally {
+                readers.forEach(FfmpegReader::close);
+            }
+        }
+    }
+
+    @Test
+    void readerJoiningMidStreamDecodesAtOnceFromTheGopCache() throws Exception {
+        // A keyframe every 5 s: without the cache a reader would wait for one most of that time.
+        try (Server server = new Server("").feed(Clip.hd(150, 10), false)) {
+            Thread.sleep(2500);
+            long start = System.nanoTime();
+            try (FfmpegReader reader = FfmpegReader.start(server.url, "tcp", 30)) {
+                assertThat(reader.proc().awaitOutput("iskey:", 10_000)).as(reader.output()).isTrue();
+                long firstFrameMillis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(reader.waitFor(20)).as(reader.output()).isZero();
+                assertThat(reader.frames().get(0)[2]).as("the first picture is the cached keyframe").isEqualTo(1);
+                assertThat(firstFrameMillis).as("first picture after connecting").isLessThan(2000);
+            }
+        }
+    }
+
+    static void assertDecoded(FfmpegReader reader, int frames, int width, int height) {
+        List<int[]> decoded = reader.frames();
+        assertThat(decoded).as(reader.output()).hasSizeGreaterThanOrEqualTo(frames);
+        assertThat(decoded).allSatisfy(f -> assertThat(new int[] { f[0], f[1] }).containsExactly(width, height));
+    }
+}

@@ -1,0 +1,216 @@
+package org.camelvideo.rtsp;
+
+import java.net.ConnectException;
+import java.net.Socket;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Producer;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+import org.camelvideo.rtsp.support.Clip;
+import org.camelvideo.rtsp.support.RawRtsp;
+import org.camelvideo.rtsp.support.Server;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** RFC 2326 method handling and status codes, request by request. */
+class ServerProtocolTest {
+
+    @Test
+    void optionsListsMethodsAndEchoesCSeq() throws Exception {
+        try (Server server = new Server(""); RawRtsp c = new RawRtsp(server.port)) {
+            c.writeRaw("OPTIONS * RTSP/1.0\r\nCSeq: 41\r\n\r\n");
+            RawRtsp.Response r = c.read();
+            assertThat(r.status).isEqualTo(200);
+            assertThat(r.header("CSeq")).isEqualTo("41");
+            assertThat(r.header("Public")).contains("DESCRIBE", "SETUP", "PLAY", "PAUSE", "TEARDOWN", "GET_PARAMETER",
+                                                    "SET_PARAMETER");
+        }
+    }
+
+    @Test
+    void describeGivesRfc6184AndRfc3640Sdp() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), true); RawRtsp c = new RawRtsp(server.port)) {
+            Thread.sleep(300);
+            RawRtsp.Response r = c.request("DESCRIBE", server.url, "Accept: application/sdp");
+            assertThat(r.status).isEqualTo(200);
+            assertThat(r.header("Content-Type")).isEqualTo("application/sdp");
+            assertThat(r.header("Content-Base")).isEqualTo(server.url + "/");
+            assertThat(r.body).contains("m=video 0 RTP/AVP 96", "a=rtpmap:96 H264/90000", "packetization-mode=1",
+                                        "profile-level-id=", "sprop-parameter-sets=", "a=framesize:96 1280-720",
+                                        "a=control:trackID=0", "m=audio 0 RTP/AVP 97", "a=rtpmap:97 MPEG4-GENERIC/44100/2",
+                                        "mode=AAC-hbr;sizelength=13;indexlength=3;indexdeltalength=3;config=1210",
+                                        "a=control:trackID=1");
+        }
+    }
+
+    @Test
+    void unknownPathIs404() throws Exception {
+        try (Server server = new Server(""); RawRtsp c = new RawRtsp(server.port)) {
+            assertThat(c.request("DESCRIBE", "rtsp://127.0.0.1:" + server.port + "/nothing").status).isEqualTo(404);
+            assertThat(c.request("SETUP", "rtsp://127.0.0.1:" + server.port + "/nothing/trackID=0",
+                                 "Transport: RTP/AVP/TCP;unicast;interleaved=0-1").status).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void statusCodesWhereTheyApply() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), true); RawRtsp c = new RawRtsp(server.port)) {
+            Thread.sleep(300);
+            String track0 = server.url + "/trackID=0";
+            assertThat(c.request("SETUP", track0, "Transport: RTP/AVP;multicast;port=5000-5001").status)
+                    .as("multicast").isEqualTo(461);
+            assertThat(c.request("SETUP", track0, "Transport: RTP/SAVP;unicast;client_port=5000-5001").status)
+                    .as("SRTP").isEqualTo(461);
+            assertThat(c.request("PLAY", server.url, "Session: 12345").status).as("unknown session").isEqualTo(454);
+            assertThat(c.request("PLAY", server.url).status).as("no session").isEqualTo(454);
+            RawRtsp.Response setup = c.request("SETUP", track0, "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertThat(setup.status).isEqualTo(200);
+            assertThat(setup.header("Transport")).startsWith("RTP/AVP/TCP;unicast;interleaved=0-1;ssrc=");
+            String session = setup.header("Session").split(";")[0];
+            assertThat(setup.header("Session")).endsWith(";timeout=60");
+            assertThat(c.request("SETUP", server.url + "/trackID=1", "Session: " + session,
+                                 "Transport: RTP/AVP/TCP;unicast;interleaved=2-3").status).isEqualTo(200);
+            assertThat(c.request("PLAY", track0, "Session: " + session).status).as("aggregate").isEqualTo(459);
+            RawRtsp.Response play = c.request("PLAY", server.url, "Session: " + session);
+            assertThat(play.status).isEqualTo(200);
+            assertThat(play.header("RTP-Info")).contains("url=" + track0 + ";seq=", "url=" + server.url + "/trackID=1;");
+            assertThat(c.request("SETUP", track0, "Session: " + session,
+                                 "Transport: RTP/AVP/TCP;unicast;interleaved=0-1").status).as("SETUP while playing")
+                    .isEqualTo(455);
+            assertThat(c.request("FOO", server.url).status).isEqualTo(501);
+            assertThat(c.request("GET_PARAMETER", server.url, "Session: " + session).status).isEqualTo(200);
+            assertThat(c.request("SET_PARAMETER", server.url, "Session: " + session).status).isEqualTo(200);
+            assertThat(c.request("PAUSE", server.url, "Session: " + session).status).isEqualTo(200);
+            assertThat(c.request("PLAY", server.url, "Session: " + session).status).isEqualTo(200);
+            // The first packets after PLAY: an RTCP sender report on each RTCP channel, then media.
+            c.drain(500);
+            assertThat(c.firstChannels).contains(1, 3, 0, 2);
+            assertThat(c.firstChannels.indexOf(1)).isLessThan(c.firstChannels.indexOf(0));
+            assertThat(c.request("TEARDOWN", server.url, "Session: " + session).status).isEqualTo(200);
+            assertThat(c.request("PLAY", server.url, "Session: " + session).status).as("after TEARDOWN").isEqualTo(454);
+            assertThat(((RtspProducer) server.producer()).getReaderCount()).isZero();
+        }
+    }
+
+    @Test
+    void malformedRequestGets400AndTheConnectionCloses() throws Exception {
+        try (Server server = new Server(""); RawRtsp c = new RawRtsp(server.port); RawRtsp other = new RawRtsp(server.port)) {
+            c.writeRaw("DESCRIBE\u0001 rtsp://x RTSP/1.0\r\nCSeq: 1\r\nContent-Length: -5\r\n\r\n");
+            RawRtsp.Response r = c.read();
+            assertThat(r.status).isEqualTo(400);
+            assertThat(c.isClosedByPeer()).isTrue();
+            assertThat(other.request("OPTIONS", server.url).status).as("other connections unaffected").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void requestWithoutCSeqGets400() throws Exception {
+        try (Server server = new Server(""); RawRtsp c = new RawRtsp(server.port)) {
+            c.writeRaw("OPTIONS * RTSP/1.0\r\n\r\n");
+            assertThat(c.read().status).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void sessionTimesOutUnlessKeptAliveByOptionsOrGetParameter() throws Exception {
+        try (Server server = new Server("sessionTimeout=2").feed(Clip.hd(30, 10), false);
+             RawRtsp idle = new RawRtsp(server.port); RawRtsp alive = new RawRtsp(server.port)) {
+            idle.play(server.url);
+            String session = alive.play(server.url);
+            for (int i = 0; i < 8; i++) {
+                alive.drain(500);
+                String method = i % 2 == 0 ? "OPTIONS" : "GET_PARAMETER";
+                assertThat(alive.request(method, server.url, "Session: " + session).status).isEqualTo(200);
+            }
+            assertThat(idle.isClosedByPeer()).as("the idle session's connection").isTrue();
+            assertThat(((RtspProducer) server.producer()).getReaderCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closedConnectionFreesItsSession() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), false)) {
+            RtspProducer producer = (RtspProducer) server.producer();
+            try (RawRtsp c = new RawRtsp(server.port)) {
+                c.play(server.url);
+                assertThat(producer.getReaderCount()).isEqualTo(1);
+            }
+            long deadline = System.currentTimeMillis() + 5000;
+            while (producer.getReaderCount() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(producer.getReaderCount()).isZero();
+        }
+    }
+
+    @Test
+    void wrongBodyTypeIsAClearErrorAndReadersKeepPlaying() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), false); RawRtsp reader = new RawRtsp(server.port)) {
+            reader.play(server.url);
+            assertThatThrownBy(() -> server.send("not a frame")).hasRootCauseInstanceOf(InvalidPayloadException.class)
+                    .rootCause().hasMessageContaining("MediaPacket").hasMessageContaining("String");
+            assertThat(reader.drain(1000)).as("frames after the bad exchange").isGreaterThan(20);
+        }
+    }
+
+    @Test
+    void oversizedFramesAreDroppedAndCounted() throws Exception {
+        try (Server server = new Server("maxFrameLength=2000").feed(Clip.hd(30, 10), false)) {
+            Thread.sleep(1000);
+            RtspProducer producer = (RtspProducer) server.producer();
+            assertThat(producer.getOversizeFrames()).isPositive();
+            assertThat(producer.getFrames()).isLessThan(35);
+        }
+    }
+
+    @Test
+    void endpointsOnOneHostPortShareOneServerClosedWithTheLast() throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        CamelContext context = new DefaultCamelContext();
+        context.start();
+        try {
+            Endpoint a = context.getEndpoint("rtsp://127.0.0.1:" + port + "/a");
+            Endpoint b = context.getEndpoint("rtsp://127.0.0.1:" + port + "/b");
+            Producer pa = a.createProducer();
+            Producer pb = b.createProducer();
+            pa.start();
+            pb.start();
+            try (RawRtsp c = new RawRtsp(port)) {
+                assertThat(c.request("DESCRIBE", "rtsp://127.0.0.1:" + port + "/c").status).isEqualTo(404);
+            }
+            pa.stop();
+            try (RawRtsp c = new RawRtsp(port)) {
+                assertThat(c.request("OPTIONS", "rtsp://127.0.0.1:" + port + "/b").status).isEqualTo(200);
+            }
+            Endpoint again = context.getEndpoint("rtsp://127.0.0.1:" + port + "/b?gopCache=false");
+            Producer duplicate = again.createProducer();
+            assertThatThrownBy(duplicate::start).hasMessageContaining("already served");
+            pb.stop();
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void noThreadLeftAfterTheContextStops() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), false); RawRtsp c = new RawRtsp(server.port)) {
+            c.play(server.url);
+            c.drain(300);
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (rtspThreads() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(rtspThreads()).isZero();
+    }
+
+    static long rtspThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("camel-rtsp")).count();
+    }
+}
