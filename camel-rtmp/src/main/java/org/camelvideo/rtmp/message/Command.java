@@ -32,10 +32,12 @@ public final class Command {
             in.skipBytes(1);
         }
         List<Object> values = Amf0Decoder.decodeAll(in);
-        if (values.size() < 2 || !(values.get(0) instanceof String) || !(values.get(1) instanceof Double)) {
-            throw new RtmpProtocolException("A command must start with a name and a transaction id, got " + values);
+        if (values.isEmpty() || !(values.get(0) instanceof String)) {
+            throw new RtmpProtocolException("A command must start with its name");
         }
-        return new Command((String) values.get(0), (Double) values.get(1), values.size() > 2 ? values.get(2) : null,
+        // Some servers (FFmpeg's onFCPublish) leave out the transaction id of notifications.
+        double transactionId = values.size() > 1 && values.get(1) instanceof Double ? (Double) values.get(1) : 0;
+        return new Command((String) values.get(0), transactionId, values.size() > 2 ? values.get(2) : null,
                            Collections.unmodifiableList(new ArrayList<>(values.subList(Math.min(3, values.size()), values.size()))));
     }
 

@@ -68,6 +68,11 @@ public final class RtmpServer {
         return ((java.net.InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** Connections open right now, publishers or not. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
     public void add(PublishPoint point) {
         points.add(point);
     }
