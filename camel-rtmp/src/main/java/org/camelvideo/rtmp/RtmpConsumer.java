@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaPacket;
@@ -24,6 +26,8 @@ import org.camelvideo.rtmp.server.RtmpServer;
 public class RtmpConsumer extends DefaultConsumer implements PublishSink {
 
     private RtmpConnection connection;
+    private RtmpHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthChecks;
     private RtmpServer server;
     private PublishPoint point;
     private volatile FlvDepacketizer playDepacketizer = new FlvDepacketizer();
@@ -49,11 +53,22 @@ public class RtmpConsumer extends DefaultConsumer implements PublishSink {
             connection = new RtmpConnection(endpoint.getComponent().eventLoopGroup(), endpoint.clientTarget(), ClientMode.PLAY,
                                             endpoint.clientOptions(), new Player());
             connection.start();
+            healthCheck = new RtmpHealthCheck("consumer", endpoint, connection);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "consumers",
+                                                                      WritableHealthCheckRepository.class);
+            if (healthChecks != null) {
+                healthChecks.addHealthCheck(healthCheck);
+            }
         }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthChecks = null;
+        }
         if (connection != null) {
             connection.stop();
             connection = null;

@@ -1,6 +1,8 @@
 package org.camelvideo.rtmp;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
@@ -14,6 +16,8 @@ import org.camelvideo.rtmp.client.RtmpPublisher;
 public class RtmpProducer extends DefaultProducer {
 
     private RtmpPublisher publisher;
+    private RtmpHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthChecks;
 
     public RtmpProducer(RtmpEndpoint endpoint) {
         super(endpoint);
@@ -42,10 +46,26 @@ public class RtmpProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         publisher = getEndpoint().acquirePublisher();
+        healthCheck = new RtmpHealthCheck("producer", getEndpoint(), publisher.connection());
+        healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                                                                  WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    /** UP while publishing; DOWN with the reason while the connection is out. */
+    public RtmpHealthCheck getHealthCheck() {
+        return healthCheck;
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthChecks = null;
+        }
         if (publisher != null) {
             getEndpoint().releasePublisher();
             publisher = null;
