@@ -1,0 +1,164 @@
+package org.camelvideo.benchmarks.rtmp;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.management.OperatingSystemMXBean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.rtmp.RtmpEndpoint;
+import org.camelvideo.rtmp.client.RtmpPublisher;
+import org.camelvideo.rtmp.peers.Feeder;
+import org.camelvideo.rtmp.peers.Nginx;
+import org.camelvideo.rtmp.peers.Peers;
+import org.camelvideo.rtmp.peers.Proc;
+import org.camelvideo.rtmp.peers.TestClips;
+
+/**
+ * Publishes a pre-encoded 1920x1080 30 fps ~6 Mbit/s H.264 + AAC stream in real time to a local
+ * nginx-rtmp for 60 s through {@code rtmp:}, then has {@code ffmpeg -re -i clip.flv -c copy -f
+ * flv} publish the same for the same time, and compares the CPU each used. The JVM's figure is
+ * the whole process (route, feeder standing in for the camera, Netty) over the measured window,
+ * after a warm-up; FFmpeg's is its own {@code -benchmark} user+system time.
+ */
+public final class RtmpPublishBenchmark {
+
+    private static final int WIDTH = 1920;
+    private static final int HEIGHT = 1080;
+    private static final int FPS = 30;
+    private static final int BITRATE = 6_000_000;
+    private static final int CLIP_SECONDS = 10;
+    private static final int WARMUP_SECONDS = 5;
+
+    private RtmpPublishBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        Path work = Files.createDirectories(Path.of("target/rtmp-benchmark").toAbsolutePath());
+        Path h264 = TestClips.video(WIDTH, HEIGHT, FPS, CLIP_SECONDS, BITRATE);
+        Path adts = TestClips.audio(CLIP_SECONDS);
+        List<MediaPacket> clip = TestClips.packets(h264, adts, FPS);
+        Path flv = work.resolve("clip-1080p.flv");
+        if (!Files.exists(flv)) {
+            Proc.run(work.resolve("mux.log"), 120, List.of(Peers.require("ffmpeg", "ffmpeg"), "-y", "-hide_banner", "-loglevel",
+                                                          "error", "-r", String.valueOf(FPS), "-i", h264.toString(), "-i",
+                                                          adts.toString(), "-c", "copy", "-f", "flv", flv.toString()));
+        }
+        long clipBytes = clip.stream().mapToLong(p -> p.payload().length).sum();
+        double mbps = clipBytes * 8.0 / CLIP_SECONDS / 1e6;
+
+        try (Nginx nginx = Nginx.start(work.resolve("nginx"))) {
+            String url = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/";
+            Result camel = camel(url + "camel", clip, seconds);
+            Result ffmpeg = ffmpeg(url + "ffmpeg", flv, seconds, work);
+
+            System.out.printf(Locale.ROOT, "%nrtmp: publish, %dx%d %d fps H.264 + AAC, %.1f Mbit/s, %d s to nginx-rtmp on 127.0.0.1"
+                                           + " (%d cores)%n%n", WIDTH, HEIGHT, FPS, mbps, seconds,
+                              Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "| publisher | packets sent | dropped | CPU s | CPU %% of one core |%n");
+            System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: |%n");
+            System.out.printf(Locale.ROOT, "| camel rtmp: (whole JVM) | %d | %d | %.2f | %.1f |%n", camel.sent, camel.dropped,
+                              camel.cpuSeconds, 100 * camel.cpuSeconds / seconds);
+            System.out.printf(Locale.ROOT, "|   of which Netty event loops (chunking, TLS-free socket writes) | | | %.2f | %.1f |%n",
+                              camel.nettySeconds, 100 * camel.nettySeconds / seconds);
+            System.out.printf(Locale.ROOT, "|   of which the feeder thread (route: packet to FLV tag, hand-off) | | | %.2f | %.1f |%n",
+                              camel.feederSeconds, 100 * camel.feederSeconds / seconds);
+            System.out.printf(Locale.ROOT, "| ffmpeg -re -c copy -f flv | - | - | %.2f | %.1f |%n", ffmpeg.cpuSeconds,
+                              100 * ffmpeg.cpuSeconds / seconds);
+            System.out.printf(Locale.ROOT, "%nCPU ratio camel / ffmpeg: %.2fx (goal: 1.0x or less)%n", camel.cpuSeconds / ffmpeg.cpuSeconds);
+            System.out.printf("%nReproduce: ./mvnw -B -q -pl benchmarks -am install -DskipTests && ./mvnw -B -q -pl benchmarks exec:exec"
+                              + " -Dexec.executable=java -Dexec.args=\"-cp %%classpath %s %d\"%n",
+                              RtmpPublishBenchmark.class.getName(), seconds);
+            if (camel.dropped > 0) {
+                System.out.println("FAILED: the publisher dropped packets");
+                System.exit(1);
+            }
+        }
+    }
+
+    /** CPU of the JVM over the window, and of its camel-rtmp (Netty) and feeder threads within it. */
+    private record Result(long sent, long dropped, double cpuSeconds, double nettySeconds, double feederSeconds) {
+    }
+
+    private static double threadCpu(String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total / 1e9;
+    }
+
+    private static Result camel(String uri, List<MediaPacket> clip, int seconds) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:av").to(uri + "?frameRate=" + FPS + "&videoBitrate=" + BITRATE);
+            }
+        });
+        context.start();
+        try {
+            RtmpEndpoint endpoint = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance).map(RtmpEndpoint.class::cast)
+                    .findFirst().orElseThrow();
+            RtmpPublisher publisher = endpoint.getPublisher();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!publisher.connection().isUp()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("Not publishing: " + publisher.connection().lastProblem());
+                }
+                Thread.sleep(20);
+            }
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = 0;
+            long sentStart = 0;
+            double nettyStart = 0;
+            double feederStart = 0;
+            double nettyEnd;
+            double feederEnd;
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (WARMUP_SECONDS + seconds) * 1000L)) {
+                Thread.sleep(WARMUP_SECONDS * 1000L);
+                cpuStart = os.getProcessCpuTime();
+                sentStart = publisher.sentCount();
+                nettyStart = threadCpu("camel-rtmp");
+                feederStart = threadCpu("feeder");
+                Thread.sleep(seconds * 1000L - 500);
+                nettyEnd = threadCpu("camel-rtmp");
+                feederEnd = threadCpu("feeder");
+                feeder.join();
+                if (feeder.failure() != null) {
+                    throw feeder.failure();
+                }
+            }
+            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+            return new Result(publisher.sentCount() - sentStart, publisher.droppedCount(), cpu, nettyEnd - nettyStart,
+                              feederEnd - feederStart);
+        } finally {
+            context.stop();
+        }
+    }
+
+    private static Result ffmpeg(String url, Path flv, int seconds, Path work) throws Exception {
+        String out = Proc.run(work.resolve("ffmpeg-publish.log"), seconds + 60L,
+                              List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-nostats", "-benchmark",
+                                      "-re", "-stream_loop", "-1", "-i", flv.toString(), "-t", String.valueOf(seconds),
+                                      "-c", "copy", "-f", "flv", url));
+        Matcher m = Pattern.compile("utime=([0-9.]+)s stime=([0-9.]+)s").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("ffmpeg -benchmark printed no times:\n" + out);
+        }
+        return new Result(0, 0, Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2)), 0, 0);
+    }
+}

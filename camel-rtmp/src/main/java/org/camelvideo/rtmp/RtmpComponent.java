@@ -1,0 +1,151 @@
+package org.camelvideo.rtmp;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.URISupport;
+import org.camelvideo.rtmp.server.RtmpServer;
+
+/**
+ * The rtmp: and rtmps: component. Owns the Netty event loops every endpoint of it shares, and
+ * the servers of the server role, one per host:port whatever the number of endpoints on it.
+ */
+@Component("rtmp,rtmps")
+public class RtmpComponent extends HealthCheckComponent {
+
+    static final String MASK = "xxxxxx";
+
+    @Metadata(label = "advanced", defaultValue = "2",
+              description = "Netty event loop threads shared by all endpoints of this component")
+    private int eventLoopThreads = 2;
+
+    private EventLoopGroup group;
+    private final Map<String, SharedServer> servers = new HashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        boolean tls = uri.startsWith("rtmps:");
+        String rest = remaining.startsWith("//") ? remaining.substring(2) : remaining;
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash + 1);
+        int colon = authority.lastIndexOf(':');
+        String host = authority;
+        int port = 0;
+        if (colon > 0 && authority.indexOf(']') < colon) {
+            host = authority.substring(0, colon);
+            try {
+                port = Integer.parseInt(authority.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("rtmp: port '" + authority.substring(colon + 1) + "' is not a number");
+            }
+        }
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("rtmp: the URI names no host: " + masked(tls, host, port, path, parameters));
+        }
+        RtmpEndpoint endpoint = new RtmpEndpoint(masked(tls, host, port, path, parameters), this, tls);
+        endpoint.setHost(host);
+        endpoint.setPort(port);
+        endpoint.setPath(path);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /**
+     * The URI as Camel prints it: a client's stream name (the last path segments, where live
+     * platforms put the key) and the streamKey option replaced by a mask.
+     */
+    static String masked(boolean tls, String host, int port, String path, Map<String, Object> parameters) throws Exception {
+        boolean server = "server".equals(String.valueOf(parameters.get("role")));
+        String shownPath = path;
+        if (!server) {
+            int slash = path.indexOf('/');
+            boolean appOption = parameters.containsKey("app");
+            if (appOption && !path.isEmpty()) {
+                shownPath = MASK;
+            } else if (slash >= 0 && slash < path.length() - 1) {
+                shownPath = path.substring(0, slash + 1) + MASK;
+            }
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(parameters);
+        if (shown.containsKey("streamKey")) {
+            shown.put("streamKey", MASK);
+        }
+        String query = shown.isEmpty() ? "" : "?" + URISupport.createQueryString(shown);
+        return (tls ? "rtmps" : "rtmp") + "://" + host + (port > 0 ? ":" + port : "") + "/" + shownPath + query;
+    }
+
+    /** The event loops, started with the first endpoint that needs them. */
+    synchronized EventLoopGroup eventLoopGroup() {
+        if (group == null) {
+            group = new NioEventLoopGroup(eventLoopThreads, new DefaultThreadFactory("camel-rtmp", true));
+        }
+        return group;
+    }
+
+    /** The server on host:port, bound by its first user. */
+    synchronized RtmpServer acquireServer(String host, int port) {
+        String key = host + ":" + port;
+        SharedServer shared = servers.get(key);
+        if (shared == null) {
+            RtmpServer server = new RtmpServer(host, port);
+            server.bind(eventLoopGroup());
+            shared = new SharedServer(server);
+            servers.put(key, shared);
+        }
+        shared.users++;
+        return shared.server;
+    }
+
+    /** Closes the server with its last user. */
+    synchronized void releaseServer(RtmpServer server) {
+        servers.values().removeIf(shared -> {
+            if (shared.server == server && --shared.users == 0) {
+                server.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        EventLoopGroup g;
+        synchronized (this) {
+            servers.values().forEach(shared -> shared.server.close());
+            servers.clear();
+            g = group;
+            group = null;
+        }
+        if (g != null) {
+            g.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        super.doStop();
+    }
+
+    public int getEventLoopThreads() {
+        return eventLoopThreads;
+    }
+
+    public void setEventLoopThreads(int eventLoopThreads) {
+        this.eventLoopThreads = eventLoopThreads;
+    }
+
+    /** A server and the number of endpoints using it. */
+    private static final class SharedServer {
+        final RtmpServer server;
+        int users;
+
+        SharedServer(RtmpServer server) {
+            this.server = server;
+        }
+    }
+}

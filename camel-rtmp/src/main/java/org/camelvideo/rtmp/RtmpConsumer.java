@@ -1,0 +1,139 @@
+package org.camelvideo.rtmp;
+
+import io.netty.channel.Channel;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.rtmp.client.ClientMode;
+import org.camelvideo.rtmp.client.RtmpConnection;
+import org.camelvideo.rtmp.client.SessionListener;
+import org.camelvideo.rtmp.flv.FlvDepacketizer;
+import org.camelvideo.rtmp.message.RtmpMessage;
+import org.camelvideo.rtmp.server.PublishPoint;
+import org.camelvideo.rtmp.server.PublishSink;
+import org.camelvideo.rtmp.server.RtmpServer;
+
+/**
+ * Emits the {@link MediaPacket}s of a stream: one it plays from a server (client role), or the
+ * one a publisher sends it (server role). Exchanges are processed on the connection's event
+ * loop, so a slow route slows the sender down through TCP instead of filling memory.
+ */
+public class RtmpConsumer extends DefaultConsumer implements PublishSink {
+
+    private RtmpConnection connection;
+    private RtmpHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthChecks;
+    private RtmpServer server;
+    private PublishPoint point;
+    private volatile FlvDepacketizer playDepacketizer = new FlvDepacketizer();
+
+    public RtmpConsumer(RtmpEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public RtmpEndpoint getEndpoint() {
+        return (RtmpEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        RtmpEndpoint endpoint = getEndpoint();
+        if (endpoint.getRole() == RtmpRole.server) {
+            server = endpoint.getComponent().acquireServer(endpoint.getHost(), endpoint.resolvedPort());
+            point = new PublishPoint(endpoint.resolvedApp(), endpoint.resolvedStream(), endpoint.getStreamKey(), this);
+            server.add(point);
+        } else {
+            connection = new RtmpConnection(endpoint.getComponent().eventLoopGroup(), endpoint.clientTarget(), ClientMode.PLAY,
+                                            endpoint.clientOptions(), new Player());
+            connection.start();
+            healthCheck = new RtmpHealthCheck("consumer", endpoint, connection);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "consumers",
+                                                                      WritableHealthCheckRepository.class);
+            if (healthChecks != null) {
+                healthChecks.addHealthCheck(healthCheck);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthChecks = null;
+        }
+        if (connection != null) {
+            connection.stop();
+            connection = null;
+        }
+        if (server != null) {
+            server.remove(point);
+            getEndpoint().getComponent().releaseServer(server);
+            server = null;
+        }
+        super.doStop();
+    }
+
+    /** The server this consumer listens on in the server role, else null. */
+    public RtmpServer getServer() {
+        return server;
+    }
+
+    /** The play connection in the client role, else null. */
+    public RtmpConnection getConnection() {
+        return connection;
+    }
+
+    @Override
+    public void packet(MediaPacket packet) {
+        Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        in.setBody(packet);
+        in.setHeader(MediaHeaders.TIMESTAMP, packet.ptsMicros());
+        in.setHeader(MediaHeaders.KEYFRAME, packet.isKeyframe());
+        in.setHeader(MediaHeaders.CODEC, packet.codec());
+        in.setHeader(MediaHeaders.STREAM_ID, packet.codec().isVideo() ? MediaHeaders.STREAM_VIDEO : MediaHeaders.STREAM_AUDIO);
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing an RTMP packet", exchange, exchange.getException());
+        }
+        releaseExchange(exchange, false);
+    }
+
+    /** Turns the played stream's messages into packets, starting afresh with each session. */
+    private final class Player implements SessionListener {
+        @Override
+        public void ready(Channel channel, long streamId) {
+            playDepacketizer = new FlvDepacketizer();
+        }
+
+        @Override
+        public void media(RtmpMessage message) {
+            MediaPacket packet;
+            try {
+                packet = playDepacketizer.depacketize(message);
+            } finally {
+                message.release();
+            }
+            if (packet != null) {
+                packet(packet);
+            }
+        }
+
+        @Override
+        public void refused(String reason) {
+            getExceptionHandler().handleException(new RtmpRefusedException(getEndpoint().clientTarget() + " refused to play: " + reason));
+        }
+    }
+}

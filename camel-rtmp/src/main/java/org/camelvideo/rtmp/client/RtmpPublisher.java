@@ -1,0 +1,209 @@
+package org.camelvideo.rtmp.client;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import org.camelvideo.media.Codec;
+import org.camelvideo.media.CodecConfig;
+import org.camelvideo.media.KeyframeRequester;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.rtmp.flv.FlvAudio;
+import org.camelvideo.rtmp.flv.FlvVideo;
+import org.camelvideo.rtmp.flv.MetaData;
+import org.camelvideo.rtmp.message.MessageType;
+import org.camelvideo.rtmp.message.Messages;
+import org.camelvideo.rtmp.message.RtmpMessage;
+
+/**
+ * Publishes H.264 and AAC packets over a {@link RtmpConnection}, from any number of calling
+ * threads. Never blocks a caller: while the connection is down, or the socket has
+ * {@code maxPendingBytes} queued, packets are dropped and counted; video then waits for the
+ * next keyframe. Each new session starts with metadata and sequence headers, then a keyframe,
+ * and asks the encoder for one when it can. Timestamps are milliseconds from the first packet,
+ * never going back on either track.
+ */
+public final class RtmpPublisher implements SessionListener {
+
+    private final RtmpConnection connection;
+    private final double frameRate;
+    private final long videoBitrate;
+    private final long audioBitrate;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    private Channel channel;
+    private long streamId;
+    private CodecConfig videoConfig;
+    private CodecConfig audioConfig;
+    private CodecConfig announcedVideo;
+    private CodecConfig announcedAudio;
+    private boolean metadataSent;
+    private boolean waitingForKeyframe = true;
+    private long baseDtsMicros = Long.MIN_VALUE;
+    private long lastVideoTs;
+    private long lastAudioTs;
+    private KeyframeRequester keyframeRequester;
+    private volatile String refusal;
+
+    public RtmpPublisher(EventLoopGroup group, ClientTarget target, ClientOptions options, double frameRate, long videoBitrate,
+                         long audioBitrate) {
+        this.connection = new RtmpConnection(group, target, ClientMode.PUBLISH, options, this);
+        this.frameRate = frameRate;
+        this.videoBitrate = videoBitrate;
+        this.audioBitrate = audioBitrate;
+    }
+
+    public void start() {
+        connection.start();
+    }
+
+    public void stop() {
+        connection.stop();
+    }
+
+    public RtmpConnection connection() {
+        return connection;
+    }
+
+    public long sentCount() {
+        return sent.get();
+    }
+
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** The server's last refusal (code and description), or null while it has not refused. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /**
+     * Sends a packet or drops it; returns whether it was sent.
+     *
+     * @throws IllegalArgumentException for codecs RTMP does not carry here
+     */
+    public synchronized boolean publish(MediaPacket packet, KeyframeRequester requester) {
+        if (requester != null) {
+            keyframeRequester = requester;
+        }
+        boolean ok;
+        if (packet.codec() == Codec.H264) {
+            ok = video(packet);
+        } else if (packet.codec() == Codec.AAC) {
+            ok = audio(packet);
+        } else {
+            throw new IllegalArgumentException("rtmp: publishes H264 and AAC packets, not " + packet.codec());
+        }
+        (ok ? sent : dropped).incrementAndGet();
+        return ok;
+    }
+
+    private boolean video(MediaPacket packet) {
+        CodecConfig config = packet.config();
+        if (config == null && packet.isKeyframe()) {
+            config = H264AccessUnit.parameterSets(packet.payload());
+        }
+        if (config != null) {
+            videoConfig = config;
+        }
+        Channel ch = channel;
+        if (ch == null || videoConfig == null || waitingForKeyframe && !packet.isKeyframe()) {
+            return false;
+        }
+        if (!ch.isWritable()) {
+            waitingForKeyframe = true;
+            return false;
+        }
+        announce(ch);
+        long ts = timestamp(packet.dtsMicros(), lastVideoTs);
+        lastVideoTs = ts;
+        int compositionTime = (int) Math.max(0, (packet.ptsMicros() - packet.dtsMicros()) / 1000);
+        ByteBuf body = FlvVideo.nalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime);
+        ch.writeAndFlush(new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts, body), ch.voidPromise());
+        waitingForKeyframe = false;
+        return true;
+    }
+
+    private boolean audio(MediaPacket packet) {
+        if (packet.config() != null) {
+            audioConfig = packet.config();
+        }
+        Channel ch = channel;
+        if (ch == null || audioConfig == null || !ch.isWritable()) {
+            return false;
+        }
+        announce(ch);
+        long ts = timestamp(packet.dtsMicros(), lastAudioTs);
+        lastAudioTs = ts;
+        ByteBuf body = FlvAudio.rawFrame(ch.alloc(), packet.payload());
+        ch.writeAndFlush(new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts, body), ch.voidPromise());
+        return true;
+    }
+
+    /** Metadata and sequence headers, again whenever a configuration appears or changes. */
+    private void announce(Channel ch) {
+        boolean videoChanged = videoConfig != null && !videoConfig.equals(announcedVideo);
+        boolean audioChanged = audioConfig != null && !audioConfig.equals(announcedAudio);
+        if (!metadataSent || videoChanged || audioChanged) {
+            ch.write(Messages.data(ch.alloc(), streamId, MetaData.of(videoConfig, audioConfig, frameRate, videoBitrate, audioBitrate)));
+            metadataSent = true;
+        }
+        long ts = Math.max(lastVideoTs, lastAudioTs);
+        if (videoChanged) {
+            ch.write(new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts,
+                                     FlvVideo.sequenceHeader(ch.alloc(), videoConfig)));
+            announcedVideo = videoConfig;
+        }
+        if (audioChanged) {
+            ch.write(new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts,
+                                     FlvAudio.sequenceHeader(ch.alloc(), audioConfig)));
+            announcedAudio = audioConfig;
+        }
+    }
+
+    private long timestamp(long dtsMicros, long last) {
+        if (baseDtsMicros == Long.MIN_VALUE) {
+            baseDtsMicros = dtsMicros;
+        }
+        return Math.max(last, Math.max(0, (dtsMicros - baseDtsMicros) / 1000));
+    }
+
+    @Override
+    public void ready(Channel ch, long id) {
+        KeyframeRequester requester;
+        synchronized (this) {
+            channel = ch;
+            streamId = id;
+            metadataSent = false;
+            announcedVideo = null;
+            announcedAudio = null;
+            waitingForKeyframe = true;
+            refusal = null;
+            requester = keyframeRequester;
+            ch.closeFuture().addListener(f -> lost(ch));
+        }
+        if (requester != null) {
+            requester.requestKeyframe();
+        }
+    }
+
+    private synchronized void lost(Channel ch) {
+        if (channel == ch) {
+            channel = null;
+        }
+    }
+
+    @Override
+    public void media(RtmpMessage message) {
+        message.release();
+    }
+
+    @Override
+    public void refused(String reason) {
+        refusal = reason;
+    }
+}

@@ -1,0 +1,136 @@
+package org.camelvideo.rtmp.flv;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import org.camelvideo.media.Codec;
+import org.camelvideo.media.CodecConfig;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.h264.AvcDecoderConfigurationRecord;
+import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.rtmp.RtmpProtocolException;
+import org.camelvideo.rtmp.message.MessageType;
+import org.camelvideo.rtmp.message.RtmpMessage;
+
+/**
+ * Turns the audio and video messages of one RTMP stream into {@link MediaPacket}s: H.264 as
+ * Annex-B with the parameter sets put in front of every keyframe that lacks them (so that a
+ * file or a decoder can start there), AAC as raw frames, each with the configuration of the
+ * last sequence header. One instance per stream; not thread safe.
+ */
+public final class FlvDepacketizer {
+
+    private CodecConfig video;
+    private int nalLengthSize = 4;
+    private byte[] videoParameterSets;
+    private CodecConfig audio;
+    private long skipped;
+
+    /**
+     * The packet a message carries, or null for sequence headers, codecs other than H.264 and
+     * AAC, and frames before their sequence header (counted by {@link #skipped()}).
+     *
+     * @throws RtmpProtocolException when the tag is malformed
+     */
+    public MediaPacket depacketize(RtmpMessage message) {
+        ByteBuf in = message.content();
+        long dtsMicros = message.timestamp() * 1000;
+        if (message.typeId() == MessageType.VIDEO) {
+            return video(in, dtsMicros);
+        }
+        if (message.typeId() == MessageType.AUDIO) {
+            return audio(in, dtsMicros);
+        }
+        return null;
+    }
+
+    /** Frames dropped because their codec is not H.264/AAC or their sequence header never came. */
+    public long skipped() {
+        return skipped;
+    }
+
+    public CodecConfig videoConfig() {
+        return video;
+    }
+
+    public CodecConfig audioConfig() {
+        return audio;
+    }
+
+    private MediaPacket video(ByteBuf in, long dtsMicros) {
+        if (in.readableBytes() < FlvVideo.HEADER_LENGTH) {
+            return skip(in.readableBytes() == 0, "Video tag of " + in.readableBytes() + " bytes");
+        }
+        int first = in.getUnsignedByte(in.readerIndex());
+        if ((first & 0x0F) != FlvVideo.CODEC_AVC || (first & 0x80) != 0) {
+            skipped++;
+            return null;
+        }
+        int packetType = in.getUnsignedByte(in.readerIndex() + 1);
+        int compositionTime = in.getMedium(in.readerIndex() + 2);
+        byte[] body = ByteBufUtil.getBytes(in, in.readerIndex() + FlvVideo.HEADER_LENGTH,
+                                           in.readableBytes() - FlvVideo.HEADER_LENGTH, false);
+        try {
+            if (packetType == FlvVideo.AVC_SEQUENCE_HEADER) {
+                AvcDecoderConfigurationRecord record = AvcDecoderConfigurationRecord.parse(body, 0, body.length);
+                video = record.toCodecConfig();
+                nalLengthSize = record.lengthSize();
+                videoParameterSets = AnnexB.join(List.of(video.sps(), video.pps()));
+                return null;
+            }
+            if (packetType != FlvVideo.AVC_NALU || video == null) {
+                if (packetType == FlvVideo.AVC_NALU) {
+                    skipped++;
+                }
+                return null;
+            }
+            byte[] annexB = AnnexB.fromAvcc(body, 0, body.length, nalLengthSize);
+            boolean keyframe = (first >>> 4) == FlvVideo.FRAME_KEY;
+            if (keyframe && H264AccessUnit.parameterSets(annexB) == null) {
+                byte[] withSets = new byte[videoParameterSets.length + annexB.length];
+                System.arraycopy(videoParameterSets, 0, withSets, 0, videoParameterSets.length);
+                System.arraycopy(annexB, 0, withSets, videoParameterSets.length, annexB.length);
+                annexB = withSets;
+            }
+            return new MediaPacket(Codec.H264, annexB, dtsMicros + compositionTime * 1000L, dtsMicros, keyframe, video);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new RtmpProtocolException("Malformed H.264 video tag: " + e.getMessage());
+        }
+    }
+
+    private MediaPacket audio(ByteBuf in, long dtsMicros) {
+        if (in.readableBytes() < FlvAudio.HEADER_LENGTH) {
+            return skip(in.readableBytes() == 0, "Audio tag of " + in.readableBytes() + " bytes");
+        }
+        if ((in.getUnsignedByte(in.readerIndex()) >>> 4) != FlvAudio.FORMAT_AAC) {
+            skipped++;
+            return null;
+        }
+        int packetType = in.getUnsignedByte(in.readerIndex() + 1);
+        byte[] body = ByteBufUtil.getBytes(in, in.readerIndex() + FlvAudio.HEADER_LENGTH,
+                                           in.readableBytes() - FlvAudio.HEADER_LENGTH, false);
+        if (packetType == FlvAudio.AAC_SEQUENCE_HEADER) {
+            try {
+                audio = CodecConfig.aac(body);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new RtmpProtocolException("Malformed AAC sequence header: " + e.getMessage());
+            }
+            return null;
+        }
+        if (audio == null) {
+            skipped++;
+            return null;
+        }
+        return new MediaPacket(Codec.AAC, body, dtsMicros, dtsMicros, true, audio);
+    }
+
+    /** Empty tags are legal keep-alives some servers send; anything else this short is broken. */
+    private static MediaPacket skip(boolean empty, String problem) {
+        if (empty) {
+            return null;
+        }
+        throw new RtmpProtocolException(problem + " is too short");
+    }
+}

@@ -1,0 +1,207 @@
+package org.camelvideo.rtmp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.camelvideo.media.Codec;
+import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.rtmp.client.RtmpPublisher;
+import org.camelvideo.rtmp.peers.Feeder;
+import org.camelvideo.rtmp.peers.Ffprobe;
+import org.camelvideo.rtmp.peers.LeakWatch;
+import org.camelvideo.rtmp.peers.Nginx;
+import org.camelvideo.rtmp.peers.Peers;
+import org.camelvideo.rtmp.peers.Proc;
+import org.camelvideo.rtmp.peers.TestClips;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * FFmpeg's own RTMP code on the other side: its server mode ({@code -listen 1}) takes our
+ * publish; its client publishes into our server role and into nginx for us to play.
+ */
+class FfmpegInteropTest {
+
+    static {
+        LeakWatch.install();
+    }
+
+    private static Path work;
+    private static List<MediaPacket> clip;
+
+    @BeforeAll
+    static void clips() throws Exception {
+        work = Files.createDirectories(Path.of("target/ffmpeg-" + UUID.randomUUID()).toAbsolutePath());
+        clip = TestClips.packets();
+    }
+
+    @AfterAll
+    static void noLeaks() throws Exception {
+        LeakWatch.assertNoLeaks();
+    }
+
+    @Test
+    void ffmpegListenerReceivesDecodableH264AndAac() throws Exception {
+        int port = Peers.freePort();
+        Path out = work.resolve("listen.flv");
+        try (Proc listener = Proc.start(work.resolve("listen.log"),
+                                        List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-y", "-listen", "1", "-i",
+                                                "rtmp://127.0.0.1:" + port + "/live/stream", "-c", "copy", "-f", "flv",
+                                                out.toString()))) {
+            Peers.awaitListening(port, 10_000);
+            CamelContext context = new DefaultCamelContext();
+            // Two routes, video and audio, feeding one endpoint: one connection.
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    String uri = "rtmp://127.0.0.1:" + port + "/live/stream?frameRate=30&videoBitrate=1000000&audioBitrate=128000";
+                    from("direct:av").choice().when(simple("${body.codec} == 'H264'")).to("direct:video").otherwise()
+                            .to("direct:audio");
+                    from("direct:video").to(uri);
+                    from("direct:audio").to(uri);
+                }
+            });
+            context.start();
+            RtmpPublisher publisher;
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 4000)) {
+                publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
+                        .map(e -> ((RtmpEndpoint) e).getPublisher()).findFirst().orElseThrow();
+                feeder.join();
+            } finally {
+                context.stop();
+            }
+            assertThat(listener.waitFor(30)).as(listener.output()).isZero();
+            // The first packets go before the publish has started; the rest arrive.
+            assertThat(publisher.sentCount()).isGreaterThan(250);
+        }
+        Map<String, Ffprobe.Stream> streams = Ffprobe.probe(work.resolve("probe-listen.log"), out.toString(), 60);
+        assertThat(streams.get("video").codecName()).isEqualTo("h264");
+        assertThat(streams.get("video").width()).isEqualTo(TestClips.WIDTH);
+        assertThat(streams.get("video").height()).isEqualTo(TestClips.HEIGHT);
+        assertThat(streams.get("video").frames()).isGreaterThanOrEqualTo(90);
+        assertThat(streams.get("audio").codecName()).isEqualTo("aac");
+        assertThat(streams.get("audio").frames()).isGreaterThan(100);
+    }
+
+    @Test
+    void serverRoleRelaysAnFfmpegPublishToAFileThatDecodes() throws Exception {
+        int port = Peers.freePort();
+        Path relay = work.resolve("relay");
+        AtomicInteger audio = new AtomicInteger();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rtmp://127.0.0.1:" + port + "/live/in?role=server")
+                        .filter(header(MediaHeaders.CODEC).isEqualTo(Codec.AAC)).process(e -> audio.incrementAndGet()).stop().end()
+                        .convertBodyTo(byte[].class)
+                        .to("file:" + relay + "?fileName=relay.h264&fileExist=Append");
+            }
+        });
+        context.start();
+        try {
+            String log = Proc.run(work.resolve("publish-in.log"), 60,
+                                  List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-i", TestClips.flv().toString(),
+                                          "-c", "copy", "-f", "flv", "rtmp://127.0.0.1:" + port + "/live/in"));
+            assertThat(log).doesNotContain("Error");
+            awaitPublisherGone(context);
+        } finally {
+            context.stop();
+        }
+        assertThat(LeakWatch.rtmpThreads()).isEmpty();
+        assertThat(audio.get()).isGreaterThan(300);
+        Map<String, Ffprobe.Stream> streams = Ffprobe.probe(work.resolve("probe-relay.log"), relay.resolve("relay.h264").toString(), 60);
+        assertThat(streams.get("video").width()).isEqualTo(TestClips.WIDTH);
+        assertThat(streams.get("video").height()).isEqualTo(TestClips.HEIGHT);
+        assertThat(streams.get("video").frames()).isEqualTo(TestClips.FPS * TestClips.SECONDS);
+    }
+
+    /** FFmpeg is done when it has written; the server is done when it has read all of it. */
+    private static void awaitPublisherGone(CamelContext context) throws InterruptedException {
+        RtmpConsumer consumer = (RtmpConsumer) context.getRoutes().get(0).getConsumer();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (consumer.getServer().connectionCount() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void serverRoleRefusesAWrongStreamKey() throws Exception {
+        int port = Peers.freePort();
+        CamelContext context = new DefaultCamelContext();
+        List<MediaPacket> received = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rtmp://127.0.0.1:" + port + "/live/in?role=server&streamKey=s3cret").process(e -> received.add(
+                        e.getIn().getBody(MediaPacket.class)));
+            }
+        });
+        context.start();
+        try {
+            try (Proc ffmpeg = Proc.start(work.resolve("wrong-key.log"),
+                                          List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-i", TestClips.flv().toString(),
+                                                  "-c", "copy", "-f", "flv", "rtmp://127.0.0.1:" + port + "/live/inWRONG"))) {
+                assertThat(ffmpeg.waitFor(30)).isNotZero();
+                assertThat(ffmpeg.output()).contains("No stream of this name and key is accepted here");
+            }
+            String right = Proc.run(work.resolve("right-key.log"), 60,
+                                    List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-i", TestClips.flv().toString(),
+                                            "-t", "2", "-c", "copy", "-f", "flv", "rtmp://127.0.0.1:" + port + "/live/ins3cret"));
+            assertThat(right).doesNotContain("BadName");
+        } finally {
+            context.stop();
+        }
+        assertThat(received).isNotEmpty();
+    }
+
+    @Test
+    void playsWhatFfmpegPublishesToNginx() throws Exception {
+        try (Nginx nginx = Nginx.start(work.resolve("nginx"));
+             Proc ffmpeg = Proc.start(work.resolve("publish-play.log"),
+                                      List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-re", "-stream_loop", "-1", "-i",
+                                              TestClips.flv().toString(), "-c", "copy", "-f", "flv",
+                                              "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/show"))) {
+            Thread.sleep(1000);
+            List<MediaPacket> packets = new CopyOnWriteArrayList<>();
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/show").process(e -> packets.add(e.getIn().getBody(MediaPacket.class)));
+                }
+            });
+            context.start();
+            try {
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (packets.stream().filter(p -> p.codec() == Codec.H264).count() < 90 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                context.stop();
+            }
+            List<MediaPacket> video = packets.stream().filter(p -> p.codec() == Codec.H264).toList();
+            assertThat(video).hasSizeGreaterThanOrEqualTo(90);
+            assertThat(video.get(0).isKeyframe()).isTrue();
+            assertThat(video.get(0).config().width()).isEqualTo(TestClips.WIDTH);
+            assertThat(video.get(0).config().height()).isEqualTo(TestClips.HEIGHT);
+            assertThat(packets.stream().filter(p -> p.codec() == Codec.AAC).findFirst().orElseThrow().config().sampleRate())
+                    .isEqualTo(44100);
+            for (int i = 1; i < video.size(); i++) {
+                assertThat(video.get(i).dtsMicros()).isGreaterThanOrEqualTo(video.get(i - 1).dtsMicros());
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package org.camelvideo.rtmp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.camelvideo.media.MediaPacket;
+import org.camelvideo.rtmp.client.RtmpPublisher;
+import org.camelvideo.rtmp.peers.Feeder;
+import org.camelvideo.rtmp.peers.Ffprobe;
+import org.camelvideo.rtmp.peers.LeakWatch;
+import org.camelvideo.rtmp.peers.Nginx;
+import org.camelvideo.rtmp.peers.Peers;
+import org.camelvideo.rtmp.peers.Proc;
+import org.camelvideo.rtmp.peers.TestClips;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Publishing to Debian's nginx with libnginx-mod-rtmp, started by the test: what nginx records
+ * is decoded by ffprobe; nginx's own log shows what arrived.
+ */
+class NginxInteropTest {
+
+    static {
+        LeakWatch.install();
+    }
+
+    private static Path work;
+    private static Nginx nginx;
+    private static List<MediaPacket> clip;
+
+    @BeforeAll
+    static void startNginx() throws Exception {
+        work = Path.of("target/nginx-" + UUID.randomUUID()).toAbsolutePath();
+        nginx = Nginx.start(work);
+        clip = TestClips.packets();
+    }
+
+    @AfterAll
+    static void stopNginx() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+        }
+        LeakWatch.assertNoLeaks();
+    }
+
+    private static CamelContext publishingContext(String uri) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:av").to(uri);
+            }
+        });
+        context.start();
+        return context;
+    }
+
+    private static RtmpPublisher publisherOf(CamelContext context) {
+        return context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance).map(e -> ((RtmpEndpoint) e).getPublisher())
+                .findFirst().orElseThrow();
+    }
+
+    private static void awaitUp(RtmpPublisher publisher, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!publisher.connection().isUp()) {
+            assertThat(System.currentTimeMillis()).as("publishing within %d ms, last problem: %s", timeoutMillis,
+                                                      publisher.connection().lastProblem()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Publishes 5 s of the clip in real time and stops. */
+    private static RtmpPublisher publish(String uri, long millis) throws Exception {
+        CamelContext context = publishingContext(uri);
+        try {
+            RtmpPublisher publisher = publisherOf(context);
+            awaitUp(publisher, 10_000);
+            ProducerTemplate template = context.createProducerTemplate();
+            try (Feeder feeder = new Feeder(template, "direct:av", clip, millis)) {
+                feeder.join();
+                assertThat(feeder.failure()).isNull();
+            }
+            return publisher;
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void nginxRecordsDecodableH264AndAac() throws Exception {
+        RtmpPublisher publisher = publish("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/cam1?frameRate=30", 5000);
+        assertThat(publisher.droppedCount()).isZero();
+
+        Map<String, Ffprobe.Stream> streams = Ffprobe.probe(work.resolve("probe-cam1.log"), nginx.recording("cam1").toString(), 60);
+        assertThat(streams.get("video")).isNotNull();
+        assertThat(streams.get("video").codecName()).isEqualTo("h264");
+        assertThat(streams.get("video").width()).isEqualTo(TestClips.WIDTH);
+        assertThat(streams.get("video").height()).isEqualTo(TestClips.HEIGHT);
+        assertThat(streams.get("video").frames()).isGreaterThanOrEqualTo(90);
+        assertThat(streams.get("audio")).isNotNull();
+        assertThat(streams.get("audio").codecName()).isEqualTo("aac");
+        assertThat(streams.get("audio").frames()).isGreaterThan(150);
+        assertThat(LeakWatch.rtmpThreads()).isEmpty();
+    }
+
+    @Test
+    void bilibiliShapedKeyArrivesIntactAndNeverInTcUrlOrLogs() throws Exception {
+        String key = "?streamname=live_1_2&key=abc&schedule=rtmp&pflag=1";
+        String uri = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/?streamKey=RAW(" + key + ")";
+        CamelContext context = publishingContext(uri);
+        try {
+            Endpoint endpoint = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance).findFirst().orElseThrow();
+            assertThat(endpoint.getEndpointUri()).doesNotContain("key=abc").contains("streamKey=xxxxxx");
+            assertThat(endpoint.toString()).doesNotContain("key=abc");
+            RtmpPublisher publisher = publisherOf(context);
+            awaitUp(publisher, 10_000);
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 4000)) {
+                // FFmpeg's own RTMP client plays the stream back by the same name while it is live.
+                Path log = work.resolve("play-bvc.log");
+                String out = Proc.run(log, 60, List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-v", "error",
+                                                       "-i", "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/" + key,
+                                                       "-frames:v", "30", "-f", "null", "-"));
+                assertThat(out).doesNotContain("non-existing PPS");
+                feeder.join();
+            }
+        } finally {
+            context.stop();
+        }
+        String log = nginx.errorLog();
+        assertThat(log).contains("publish: name='' args='streamname=live_1_2&key=abc&schedule=rtmp&pflag=1'");
+        assertThat(log).containsPattern("connect: app='live-bvc' .*tc_url='rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc'");
+    }
+
+    @Test
+    void rtmpsThroughTlsTerminatingNginx() throws Exception {
+        RtmpPublisher publisher = publish("rtmps://127.0.0.1:" + nginx.rtmpsPort() + "/live/secure?trustAllCertificates=true", 4000);
+        assertThat(publisher.droppedCount()).isZero();
+        Map<String, Ffprobe.Stream> streams = Ffprobe.probe(work.resolve("probe-secure.log"), nginx.recording("secure").toString(), 60);
+        assertThat(streams.get("video").width()).isEqualTo(TestClips.WIDTH);
+        assertThat(streams.get("video").frames()).isGreaterThanOrEqualTo(90);
+        assertThat(streams.get("audio").codecName()).isEqualTo("aac");
+    }
+
+    @Test
+    void rtmpsRefusesAnUntrustedCertificateByDefault() throws Exception {
+        CamelContext context = publishingContext("rtmps://127.0.0.1:" + nginx.rtmpsPort() + "/live/untrusted?reconnectDelay=60000");
+        try {
+            RtmpPublisher publisher = publisherOf(context);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (publisher.connection().lastProblem().equals("not connected yet") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(publisher.connection().isUp()).isFalse();
+            assertThat(publisher.connection().lastProblem()).containsIgnoringCase("certificat");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void refusalCarriesTheServersReason() throws Exception {
+        // FFmpeg holds the stream name; nginx must refuse a second publisher with BadName.
+        try (Proc ffmpeg = Proc.start(work.resolve("hold-dup.log"),
+                                      List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-re", "-stream_loop", "-1", "-i",
+                                              TestClips.flv().toString(), "-c", "copy", "-f", "flv",
+                                              "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/dup"))) {
+            Thread.sleep(1500);
+            CamelContext context = publishingContext("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/dup?reconnectDelay=60000");
+            try {
+                RtmpPublisher publisher = publisherOf(context);
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (publisher.refusal() == null && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                ProducerTemplate template = context.createProducerTemplate();
+                assertThatThrownBy(() -> template.sendBody("direct:av", clip.get(0))).isInstanceOf(CamelExecutionException.class)
+                        .cause().isInstanceOf(RtmpRefusedException.class)
+                        .hasMessageContaining("NetStream.Publish.BadName").hasMessageContaining("Already publishing")
+                        .hasMessageNotContaining("/dup");
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    @Test
+    void resumesWithinFiveSecondsAfterNginxRestartsAndDecodesFromAKeyframe() throws Exception {
+        CamelContext context = publishingContext("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/resume");
+        try {
+            RtmpPublisher publisher = publisherOf(context);
+            awaitUp(publisher, 10_000);
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 20_000)) {
+                Thread.sleep(3000);
+                nginx.kill();
+                Files.deleteIfExists(nginx.recording("resume"));
+                Thread.sleep(500);
+                long droppedBefore = publisher.droppedCount();
+                nginx.launch();
+                long restarted = System.currentTimeMillis();
+                awaitUp(publisher, 5000);
+                long resumedAfter = System.currentTimeMillis() - restarted;
+                Thread.sleep(4000);
+                assertThat(publisher.droppedCount()).as("frames dropped while nginx was down").isGreaterThan(droppedBefore);
+                assertThat(resumedAfter).isLessThanOrEqualTo(5000);
+                assertThat(feeder.failure()).isNull();
+            }
+        } finally {
+            context.stop();
+        }
+        Path recording = nginx.recording("resume");
+        String frames = Proc.run(work.resolve("resume-frames.log"), 60,
+                                 List.of(Peers.require("ffprobe", "ffmpeg"), "-v", "error", "-select_streams", "v",
+                                         "-show_entries", "frame=key_frame", "-of", "csv=p=0", recording.toString()));
+        List<String> keyFlags = frames.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        assertThat(keyFlags).as("frames decoded after the restart").hasSizeGreaterThanOrEqualTo(60);
+        assertThat(keyFlags.get(0)).as("the first frame after the restart is a keyframe").isEqualTo("1");
+        assertThat(frames).doesNotContain("non-existing PPS").doesNotContain("error");
+        assertThat(LeakWatch.rtmpThreads()).isEmpty();
+    }
+}

@@ -1,0 +1,81 @@
+package org.camelvideo.rtmp.peers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real programs the acceptance tests talk to. A missing one fails the test with the Debian
+ * package to install: a skipped interop test would hide exactly what it is there to show.
+ */
+public final class Peers {
+
+    private Peers() {
+    }
+
+    /** The path of a program, or an AssertionError naming the package that provides it. */
+    public static String require(String program, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        for (String dir : new String[] { "/usr/sbin", "/usr/bin" }) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        throw new AssertionError(program + " is not installed: apt-get install " + debianPackage);
+    }
+
+    public static void requireFile(String path, String debianPackage) {
+        if (!Files.exists(Path.of(path))) {
+            throw new AssertionError(path + " is missing: apt-get install " + debianPackage);
+        }
+    }
+
+    /** A port free on 127.0.0.1 right now, for a server the test starts. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether something listens on the TCP port, read from /proc so that probing does not use up
+     * the one connection an {@code ffmpeg -listen 1} accepts.
+     */
+    public static boolean listening(int port) {
+        String hexPort = String.format(":%04X ", port);
+        for (String table : new String[] { "/proc/net/tcp", "/proc/net/tcp6" }) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && "0A".equals(f[3])) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                // No IPv6 table on this machine.
+            }
+        }
+        return false;
+    }
+
+    public static void awaitListening(int port, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!listening(port)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Nothing listens on port " + port + " after " + timeoutMillis + " ms");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
