@@ -25,6 +25,8 @@ public class H264Producer extends DefaultProducer {
 
     private final H264Endpoint endpoint;
     private H264Encoder videoEncoder;
+    /** Published on every exchange; one per encoder, so the per-frame path allocates none. */
+    private KeyframeRequester keyframeRequester;
     private AacEncoder audioEncoder;
     private H264Decoder decoder;
     private final Object videoLock = new Object();
@@ -55,15 +57,16 @@ public class H264Producer extends DefaultProducer {
     private void encodeVideo(Exchange exchange, VideoFrame frame) {
         boolean force = exchange.getMessage().getHeader(MediaHeaders.REQUEST_KEYFRAME, false, Boolean.class);
         List<MediaPacket> packets;
-        H264Encoder encoder;
+        KeyframeRequester requester;
         synchronized (videoLock) {
             if (videoEncoder == null) {
                 videoEncoder = new H264Encoder(endpoint.encoderSettings());
+                keyframeRequester = videoEncoder::requestKeyframe;
             }
-            encoder = videoEncoder;
-            packets = encoder.encode(frame, force);
+            requester = keyframeRequester;
+            packets = videoEncoder.encode(frame, force);
         }
-        exchange.setProperty(MediaHeaders.KEYFRAME_REQUESTER, (KeyframeRequester) encoder::requestKeyframe);
+        exchange.setProperty(MediaHeaders.KEYFRAME_REQUESTER, requester);
         emit(exchange, packets);
     }
 
