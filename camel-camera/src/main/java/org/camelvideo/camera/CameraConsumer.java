@@ -55,9 +55,11 @@ public class CameraConsumer extends DefaultConsumer {
         super.doStart();
         SourceSettings settings = endpoint.settings();
         List<FrameSource> sources = new ArrayList<>();
-        sources.add(Sources.video(endpoint.getSource(), settings));
         if (endpoint.isAudio() && endpoint.getAudioDevice() != null) {
+            sources.add(Sources.video(endpoint.getSource(), settings.withoutAudio()));
             sources.add(Sources.audioDevice(endpoint.getAudioDevice(), settings));
+        } else {
+            sources.add(Sources.video(endpoint.getSource(), settings));
         }
         boolean direct = !endpoint.isRealtime() && sources.size() == 1;
         mailbox = new FrameMailbox(!endpoint.isRealtime(), AUDIO_QUEUE, sources.size());

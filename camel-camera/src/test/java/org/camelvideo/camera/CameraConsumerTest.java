@@ -207,6 +207,18 @@ class CameraConsumerTest {
     }
 
     @Test
+    void missingAudioDeviceIsNamedWhileVideoKeepsFlowing() throws Exception {
+        CameraConsumer consumer = start("camera:testsrc?width=64&height=48&audio=true&audioDevice=alsa:hw:9,0"
+                                        + "&reconnectDelay=100", 0);
+        await(() -> consumer.getHealthCheck().call().getState() == HealthCheck.State.DOWN, 10, "health DOWN");
+        assertThat(consumer.getHealthCheck().call().getMessage().orElseThrow()).startsWith("audio device alsa:hw:9,0: ");
+        int before = bodies.size();
+        Thread.sleep(300);
+        assertThat(bodies.size()).isGreaterThan(before);
+        assertThat(bodies).allMatch(VideoFrame.class::isInstance);
+    }
+
+    @Test
     void passwordsInSourceUrlsAreMasked() {
         assertThat(org.camelvideo.camera.source.Sources.masked("rtsp://admin:s3cret@10.0.0.1/stream"))
                 .isEqualTo("rtsp://admin:******@10.0.0.1/stream");

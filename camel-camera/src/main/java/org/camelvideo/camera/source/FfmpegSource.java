@@ -334,6 +334,7 @@ public final class FfmpegSource implements FrameSource {
 
     @Override
     public String describe() {
-        return "camera source " + Sources.masked(url);
+        boolean audioDevice = inputFormat != null && Sources.AUDIO_DEVICE_FORMATS.contains(inputFormat);
+        return (audioDevice ? "audio device " + inputFormat + ":" : "camera source ") + Sources.masked(url);
     }
 }

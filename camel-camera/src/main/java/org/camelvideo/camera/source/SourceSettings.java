@@ -20,4 +20,10 @@ import org.camelvideo.media.PixelFormat;
 public record SourceSettings(
         int width, int height, int fps, PixelFormat pixelFormat, boolean loop, boolean realtime, boolean audio,
         int audioSampleRate, int audioChannels, String inputFormat, String inputOptions) {
+
+    /** The same, without audio: for the video source when audio comes from a separate device. */
+    public SourceSettings withoutAudio() {
+        return new SourceSettings(width, height, fps, pixelFormat, loop, realtime, false, audioSampleRate, audioChannels,
+                                  inputFormat, inputOptions);
+    }
 }
