@@ -214,9 +214,13 @@ public final class FfmpegSource implements FrameSource {
             }
             int ret = av_read_frame(format, packet);
             if (ret == AVERROR_EOF) {
+                if (!isFile()) {
+                    // A camera or a stream has no end: it was unplugged or dropped, so try again.
+                    throw new SourceUnavailableException(describe() + ": the stream ended");
+                }
                 drain(videoDecoder, videoIndex);
                 drain(audioDecoder, audioIndex);
-                if (settings.loop() && isFile()) {
+                if (settings.loop()) {
                     rewind();
                 } else {
                     ended = true;
