@@ -229,6 +229,14 @@ class H264EncodeTest {
         VideoFrame frame = new VideoFrame(64, 64, PixelFormat.I420, new byte[PixelFormat.I420.frameSize(64, 64)], 0, 0);
         assertThatThrownBy(() -> template.requestBody("h264:encode?encoder=libx999", frame))
                 .cause().hasMessageContaining("Encoder libx999 is not in this FFmpeg build");
+        for (String hardware : List.of("h264_vaapi", "h264_nvenc", "h264_v4l2m2m")) {
+            // No GPU and no Pi hardware here: each must say what is missing rather than fail obscurely.
+            assertThatThrownBy(() -> template.requestBody("h264:encode?encoder=" + hardware, frame))
+                    .cause().hasMessageContaining(hardware).satisfiesAnyOf(
+                            e -> assertThat(e).hasMessageContaining("no usable VAAPI device at /dev/dri/renderD128"),
+                            e -> assertThat(e).hasMessageContaining("Opening the " + hardware + " encoder at 64x64: "),
+                            e -> assertThat(e).hasMessageContaining("is not in this FFmpeg build for linux-x86_64"));
+        }
         assertThatThrownBy(() -> template.requestBody("h264:transcode", frame))
                 .hasStackTraceContaining("Unknown h264 operation 'transcode'");
         assertThatThrownBy(() -> template.requestBody("h264:encode?bitrat=5", frame))

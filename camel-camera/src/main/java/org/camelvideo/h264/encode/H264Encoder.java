@@ -180,6 +180,12 @@ public final class H264Encoder implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+        if (settings.encoder().startsWith("h264_")) {
+            throw new IllegalArgumentException("Encoder " + settings.encoder() + " is not in this FFmpeg build for "
+                                               + org.bytedeco.javacpp.Loader.getPlatform() + ": hardware encoders come"
+                                               + " with the platform that has the hardware (h264_v4l2m2m with linux-arm64);"
+                                               + " encoder=auto picks a software one");
+        }
         throw new IllegalArgumentException("Encoder " + settings.encoder() + " is not in this FFmpeg build. The default"
                                            + " (LGPL) build has libopenh264; build with -Pgpl for libx264, or choose"
                                            + " encoder=auto");
@@ -259,7 +265,8 @@ public final class H264Encoder implements AutoCloseable {
         int ret = av_hwdevice_ctx_create(hwDevice, AV_HWDEVICE_TYPE_VAAPI, settings.vaapiDevice(), null, 0);
         if (ret < 0) {
             hwDevice = null;
-            throw new FfmpegException("No usable VAAPI device at " + settings.vaapiDevice() + ": " + Ffmpeg.error(ret), ret);
+            throw new FfmpegException("h264_vaapi: no usable VAAPI device at " + settings.vaapiDevice() + ": " + Ffmpeg.error(ret),
+                                      ret);
         }
         hwFrames = av_hwframe_ctx_alloc(hwDevice);
         AVHWFramesContext pool = new AVHWFramesContext(hwFrames.data());
