@@ -160,6 +160,28 @@ class MjpegConsumerTest {
     }
 
     @Test
+    void wrongUrlsGetAnErrorThatSaysWhatCameBack() throws Exception {
+        int port = FreePort.find();
+        CamelContext server = server(port, "");
+        server.createProducerTemplate().sendBody("direct:in", TestJpegs.frames(320, 240).get(0));
+        String base = "mjpeg:http://127.0.0.1:" + port;
+        assertThat(lastErrorOf(base + "/nothing")).isEqualTo("the camera answered 404 Not Found");
+        assertThat(lastErrorOf(base + "/")).startsWith("the camera answered text/html; charset=utf-8, not a multipart JPEG stream");
+        assertThat(lastErrorOf(base + "/stream.jpg")).startsWith("the camera answered image/jpeg, not a multipart JPEG stream");
+        assertThat(received).isEmpty();
+    }
+
+    private String lastErrorOf(String uri) throws Exception {
+        CamelContext client = client(uri + "?reconnectDelay=5000");
+        try {
+            Await.until(10, "an error from " + uri, () -> consumer(client).getLastError() != null);
+            return consumer(client).getLastError();
+        } finally {
+            client.stop();
+        }
+    }
+
+    @Test
     void noClientThreadIsLeftAfterTheRouteStops() throws Exception {
         int port = FreePort.find();
         CamelContext server = server(port, "");

@@ -3,6 +3,8 @@ package org.camelvideo.mjpeg.server;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -287,6 +289,29 @@ class MjpegServerTest {
             }).isInstanceOf(IOException.class);
         }
         Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
+    }
+
+    @Test
+    void aPortInUseIsNamedAndLeavesNoThread() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int used = taken.getLocalPort();
+            assertThatThrownBy(() -> start("mjpeg://127.0.0.1:" + used + "/stream"))
+                    .hasStackTraceContaining("Cannot listen on 127.0.0.1:" + used);
+        }
+        Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
+    }
+
+    @Test
+    void routesSendingToOneEndpointShareItsStream() throws Exception {
+        start("mjpeg://127.0.0.1:PORT/stream", "mjpeg://127.0.0.1:PORT/stream");
+        template.sendBody("direct:in0", frames.get(0));
+        template.sendBody("direct:in1", frames.get(1));
+        assertThat(request("GET", "/stream.jpg").body()).isEqualTo(frames.get(1));
+        context.getRouteController().stopRoute("r1");
+        template.sendBody("direct:in0", frames.get(2));
+        assertThat(request("GET", "/stream.jpg").body()).isEqualTo(frames.get(2));
+        context.getRouteController().stopRoute("r0");
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
     @Test
