@@ -35,8 +35,4 @@ public final class MjpegServers {
             server.stop();
         }
     }
-
-    public synchronized int size() {
-        return servers.size();
-    }
 }
