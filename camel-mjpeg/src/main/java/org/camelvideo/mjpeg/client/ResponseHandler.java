@@ -80,7 +80,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         if (status.equals(HttpResponseStatus.UNAUTHORIZED)) {
             fail(ctx, settings.username() == null
                     ? "the camera asks for credentials (401): set username and password"
-                    : "the camera refused the credentials of user '" + settings.username() + "' (401)");
+                    : "the camera refused the credentials (401): check username and password");
             return;
         }
         if (status.code() != 200) {
