@@ -93,7 +93,7 @@ public final class MjpegFanOutBenchmark {
         for (int i = 0; i < readers; i++) {
             int index = i;
             MjpegClient client = new MjpegClient(new ClientSettings(URI.create("http://127.0.0.1:" + port + "/stream"), null,
-                    null, 8 << 20, 10_000, 20_000, 500, 2000), new PartListener() {
+                    null, 8 << 20, 10_000, 20_000, 500, 2000, null), new PartListener() {
                         @Override
                         public void onPart(JpegPart part) {
                             received.incrementAndGet(index);
