@@ -92,6 +92,7 @@ public final class MjpegClient {
                 });
         delay = settings.reconnectDelayMillis();
         running = true;
+        LOG.info("Reading the MJPEG stream at {}", url);
         connect();
     }
 
