@@ -151,7 +151,7 @@ public class MjpegEndpoint extends DefaultEndpoint {
         pageHtml = readPage();
         LiveStream s = new LiveStream(parsed.path(), maxClients, viewerTimeout, PooledByteBufAllocator.DEFAULT);
         MjpegServer srv = getComponent().servers().acquire(parsed.host(), parsed.port(),
-                BasicAuth.of(username, password), ioThreads);
+                BasicAuth.of(username, password), ioThreads, getComponent().getIdleTimeout());
         try {
             srv.add(s, pagePath, pageHtml);
         } catch (RuntimeException e) {

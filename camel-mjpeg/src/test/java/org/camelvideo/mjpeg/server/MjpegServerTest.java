@@ -26,6 +26,7 @@ import org.camelvideo.mjpeg.Await;
 import org.camelvideo.mjpeg.CapturedLog;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Jpegs;
+import org.camelvideo.mjpeg.MjpegComponent;
 import org.camelvideo.mjpeg.MjpegEndpoint;
 import org.camelvideo.mjpeg.MjpegThreads;
 import org.camelvideo.mjpeg.StreamReader;
@@ -47,6 +48,7 @@ class MjpegServerTest {
     private CamelContext context;
     private ProducerTemplate template;
     private int port;
+    private long idleTimeout = 60_000;
 
     @BeforeAll
     static void makeFrames() throws Exception {
@@ -63,6 +65,7 @@ class MjpegServerTest {
     private void start(String... endpoints) throws Exception {
         port = FreePort.find();
         context = new DefaultCamelContext();
+        context.getComponent("mjpeg", MjpegComponent.class).setIdleTimeout(idleTimeout);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -289,6 +292,21 @@ class MjpegServerTest {
             }).isInstanceOf(IOException.class);
         }
         Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
+    }
+
+    @Test
+    void silentConnectionsAreClosedButViewersStay() throws Exception {
+        idleTimeout = 300;
+        start("mjpeg://127.0.0.1:PORT/stream");
+        try (Socket silent = new Socket("127.0.0.1", port); StreamReader viewer = watching()) {
+            silent.setSoTimeout(5000);
+            long t0 = System.nanoTime();
+            assertThat(silent.getInputStream().read()).as("end of stream").isEqualTo(-1);
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3000);
+            Thread.sleep(600);
+            template.sendBody("direct:in0", frames.get(1));
+            assertThat(viewer.next().body()).as("the viewer, silent as well, still watches").isEqualTo(frames.get(1));
+        }
     }
 
     @Test
