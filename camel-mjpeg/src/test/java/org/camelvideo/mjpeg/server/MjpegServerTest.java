@@ -295,6 +295,25 @@ class MjpegServerTest {
     }
 
     @Test
+    void malformedRequestsGet400AndBreakNothing() throws Exception {
+        start("mjpeg://127.0.0.1:PORT/stream");
+        try (StreamReader viewer = watching()) {
+            for (String junk : List.of("GARBAGE\r\n\r\n", "GET /" + "x".repeat(10_000) + " HTTP/1.1\r\n\r\n",
+                    "GET /stream HTTP/1.1\r\nHost: a\r\n" + "X: y\r\n".repeat(3000) + "\r\n")) {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    s.setSoTimeout(5000);
+                    s.getOutputStream().write(junk.getBytes(StandardCharsets.ISO_8859_1));
+                    String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+                    assertThat(answer).as(junk.substring(0, Math.min(20, junk.length()))).isEqualTo("HTTP/1.1 400");
+                }
+            }
+            template.sendBody("direct:in0", frames.get(1));
+            assertThat(viewer.next().body()).isEqualTo(frames.get(1));
+            assertThat(endpoint().getViewerCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void silentConnectionsAreClosedButViewersStay() throws Exception {
         idleTimeout = 300;
         start("mjpeg://127.0.0.1:PORT/stream");
