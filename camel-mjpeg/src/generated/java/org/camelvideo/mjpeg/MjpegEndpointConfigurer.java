@@ -52,6 +52,8 @@ public class MjpegEndpointConfigurer extends PropertyConfigurerSupport implement
         case "readTimeout": target.setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "username": target.setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "viewertimeout":
         case "viewerTimeout": target.setViewerTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -91,6 +93,8 @@ public class MjpegEndpointConfigurer extends PropertyConfigurerSupport implement
         case "readTimeout": return long.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "username": return java.lang.String.class;
         case "viewertimeout":
         case "viewerTimeout": return long.class;
@@ -131,6 +135,8 @@ public class MjpegEndpointConfigurer extends PropertyConfigurerSupport implement
         case "readTimeout": return target.getReadTimeout();
         case "reconnectdelay":
         case "reconnectDelay": return target.getReconnectDelay();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "username": return target.getUsername();
         case "viewertimeout":
         case "viewerTimeout": return target.getViewerTimeout();

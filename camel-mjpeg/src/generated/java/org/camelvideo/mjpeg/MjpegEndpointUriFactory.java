@@ -23,7 +23,7 @@ public class MjpegEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(20);
         props.add("address");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
@@ -41,6 +41,7 @@ public class MjpegEndpointUriFactory extends org.apache.camel.support.component.
         props.add("quality");
         props.add("readTimeout");
         props.add("reconnectDelay");
+        props.add("sslContextParameters");
         props.add("username");
         props.add("viewerTimeout");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

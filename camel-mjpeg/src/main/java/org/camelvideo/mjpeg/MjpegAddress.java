@@ -32,6 +32,8 @@ record MjpegAddress(String host, int port, String path, URI url, String userInfo
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? null : uri.getRawPath();
         if (!camera) {
+            // the server matches decoded request paths
+            path = path == null ? null : uri.getPath();
             int port = uri.getPort() < 0 ? DEFAULT_SERVER_PORT : uri.getPort();
             return new MjpegAddress(uri.getHost(), port, path == null ? DEFAULT_SERVER_PATH : path, null, null);
         }

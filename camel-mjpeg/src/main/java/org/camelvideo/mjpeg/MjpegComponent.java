@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.camelvideo.mjpeg.server.MjpegServers;
@@ -17,6 +18,11 @@ import org.camelvideo.mjpeg.server.MjpegServers;
 public class MjpegComponent extends HealthCheckComponent {
 
     private final MjpegServers servers = new MjpegServers();
+
+    @Metadata(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "A server closes a connection that is not watching a stream and has sent no request for"
+                            + " this long (milliseconds), so idle or half-open connections do not pile up.")
+    private long idleTimeout = 60000;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -58,5 +64,13 @@ public class MjpegComponent extends HealthCheckComponent {
 
     MjpegServers servers() {
         return servers;
+    }
+
+    public long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public void setIdleTimeout(long idleTimeout) {
+        this.idleTimeout = idleTimeout;
     }
 }

@@ -51,7 +51,9 @@ public class MjpegConsumer extends DefaultConsumer implements PartListener {
             throw new IllegalArgumentException("maxFrameSize must be positive, got " + e.getMaxFrameSize());
         }
         client = new MjpegClient(new ClientSettings(address.cameraUrl(), username, password, e.getMaxFrameSize(),
-                e.getConnectTimeout(), e.getReadTimeout(), e.getReconnectDelay(), e.getMaxReconnectDelay()), this);
+                e.getConnectTimeout(), e.getReadTimeout(), e.getReconnectDelay(), e.getMaxReconnectDelay(),
+                e.getSslContextParameters() == null ? null : e.getSslContextParameters().createSSLContext(getEndpoint().getCamelContext())),
+                this);
         if (e.getComponent().isHealthCheckConsumerEnabled()) {
             setHealthCheck(new ClientHealthCheck(getRouteId(), client, address.cameraUrl().toString()));
         }

@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
 import org.camelvideo.mjpeg.server.BasicAuth;
 import org.camelvideo.mjpeg.server.LiveStream;
@@ -85,6 +86,10 @@ public class MjpegEndpoint extends DefaultEndpoint {
     private String username;
     @UriParam(label = "security", secret = true, description = "Basic authentication password, see username.")
     private String password;
+    @UriParam(label = "consumer,security", description = "Consumer of an https:// camera: the TLS settings, for example a"
+                                                         + " trust store holding the camera's own certificate. Without it the JVM's default trust store is used."
+                                                         + " The certificate must name the camera's host either way.")
+    private SSLContextParameters sslContextParameters;
 
     private final MjpegAddress parsed;
     private LiveStream stream;
@@ -146,7 +151,7 @@ public class MjpegEndpoint extends DefaultEndpoint {
         pageHtml = readPage();
         LiveStream s = new LiveStream(parsed.path(), maxClients, viewerTimeout, PooledByteBufAllocator.DEFAULT);
         MjpegServer srv = getComponent().servers().acquire(parsed.host(), parsed.port(),
-                BasicAuth.of(username, password), ioThreads);
+                BasicAuth.of(username, password), ioThreads, getComponent().getIdleTimeout());
         try {
             srv.add(s, pagePath, pageHtml);
         } catch (RuntimeException e) {
@@ -358,6 +363,14 @@ public class MjpegEndpoint extends DefaultEndpoint {
 
     public String getPassword() {
         return password;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public void setPassword(String password) {

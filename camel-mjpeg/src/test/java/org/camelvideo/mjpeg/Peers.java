@@ -23,6 +23,10 @@ public final class Peers {
         return require("/usr/bin/ffprobe", "ffmpeg");
     }
 
+    public static String openssl() {
+        return require("/usr/bin/openssl", "openssl");
+    }
+
     public static String chromium() {
         return require("/usr/bin/chromium", "chromium");
     }

@@ -30,7 +30,7 @@ public final class Readers implements AutoCloseable {
         counts = new AtomicLongArray(n);
         for (int i = 0; i < n; i++) {
             int index = i;
-            MjpegClient client = new MjpegClient(new ClientSettings(url, null, null, 8 << 20, 5000, 10000, 500, 2000),
+            MjpegClient client = new MjpegClient(new ClientSettings(url, null, null, 8 << 20, 5000, 10000, 500, 2000, null),
                     new PartListener() {
                         @Override
                         public void onPart(JpegPart part) {

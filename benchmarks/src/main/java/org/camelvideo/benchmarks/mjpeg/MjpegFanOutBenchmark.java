@@ -57,13 +57,14 @@ public final class MjpegFanOutBenchmark {
         System.out.printf("%n640x480 @ %d fps, %d different JPEGs of %d bytes on average (ffmpeg -q:v 5), %d cores%n", FPS,
                 frames.size(), avg, Runtime.getRuntime().availableProcessors());
         System.out.printf("Loopback limit (one TCP stream, 1 MiB writes): %.0f MB/s%n%n", loopback / 1e6);
-        System.out.println("| readers | fps min | fps median | server CPU % | process CPU % | sent MB/s | of loopback | skipped/s |");
-        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| readers | fps min | fps median | server CPU % | process CPU % | sent MB/s | of loopback | skipped/s | load avg |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (int n : counts) {
             run(n, frames, loopback);
         }
         System.out.println();
-        System.out.println("server CPU %: the server's event loops and the publishing thread, 100 = one core.");
+        System.out.println("server CPU %: the server's event loops and the publishing thread; process CPU %: the whole JVM,"
+                           + " readers included; 100 = one core. load avg: the machine's, other processes included.");
         System.out.println("Reproduce: ./mvnw -B -q -pl benchmarks -am install -DskipTests && ./mvnw -B -q -pl benchmarks exec:java"
                            + " -Dexec.mainClass=" + MjpegFanOutBenchmark.class.getName()
                            + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\""));
@@ -92,7 +93,7 @@ public final class MjpegFanOutBenchmark {
         for (int i = 0; i < readers; i++) {
             int index = i;
             MjpegClient client = new MjpegClient(new ClientSettings(URI.create("http://127.0.0.1:" + port + "/stream"), null,
-                    null, 8 << 20, 10_000, 20_000, 500, 2000), new PartListener() {
+                    null, 8 << 20, 10_000, 20_000, 500, 2000, null), new PartListener() {
                         @Override
                         public void onPart(JpegPart part) {
                             received.incrementAndGet(index);
@@ -133,8 +134,9 @@ public final class MjpegFanOutBenchmark {
             fps[i] = (after[i] - before[i]) * 1e9 / elapsed;
         }
         Arrays.sort(fps);
-        System.out.printf("| %d | %.1f | %.1f | %.0f | %.0f | %.1f | %.0f %% | %.0f |%n", readers, fps[0], fps[readers / 2],
-                serverCpu, processCpu, bytesPerSecond / 1e6, 100 * bytesPerSecond / loopback, skippedPerSecond);
+        System.out.printf("| %d | %.1f | %.1f | %.0f | %.0f | %.1f | %.0f %% | %.0f | %.1f |%n", readers, fps[0],
+                fps[readers / 2], serverCpu, processCpu, bytesPerSecond / 1e6, 100 * bytesPerSecond / loopback,
+                skippedPerSecond, os.getSystemLoadAverage());
 
         pump.shutdownNow();
         pump.awaitTermination(5, TimeUnit.SECONDS);

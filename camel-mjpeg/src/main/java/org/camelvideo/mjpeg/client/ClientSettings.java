@@ -2,6 +2,8 @@ package org.camelvideo.mjpeg.client;
 
 import java.net.URI;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * What a {@link MjpegClient} connects to and how patiently.
  *
@@ -13,7 +15,8 @@ import java.net.URI;
  * @param readTimeoutMillis   silence after which the connection is dropped and made again
  * @param reconnectDelayMillis first wait before reconnecting, doubled on each failure
  * @param maxReconnectDelayMillis longest wait before reconnecting
+ * @param sslContext              for https: whom to trust, or null for the JVM's default trust store
  */
 public record ClientSettings(URI url, String username, String password, int maxFrameSize, long connectTimeoutMillis,
-        long readTimeoutMillis, long reconnectDelayMillis, long maxReconnectDelayMillis) {
+        long readTimeoutMillis, long reconnectDelayMillis, long maxReconnectDelayMillis, SSLContext sslContext) {
 }

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -13,9 +16,13 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -62,7 +69,9 @@ public final class MjpegClient {
 
     public synchronized void start() throws Exception {
         URI url = settings.url();
-        SslContext ssl = "https".equals(url.getScheme()) ? SslContextBuilder.forClient().build() : null;
+        SslContext ssl = !"https".equals(url.getScheme()) ? null
+                : settings.sslContext() != null ? new JdkSslContext(settings.sslContext(), true, ClientAuth.NONE)
+                : SslContextBuilder.forClient().build();
         group = sharedGroup != null ? sharedGroup : new NioEventLoopGroup(1, new DefaultThreadFactory("mjpeg-client", true));
         bootstrap = new Bootstrap()
                 .group(group)
@@ -72,7 +81,7 @@ public final class MjpegClient {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (ssl != null) {
-                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), url.getHost(), url.getPort()));
+                            ch.pipeline().addLast(tls(ssl, ch, url));
                         }
                         ch.pipeline()
                                 .addLast(new ReadTimeoutHandler(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS))
@@ -83,7 +92,17 @@ public final class MjpegClient {
                 });
         delay = settings.reconnectDelayMillis();
         running = true;
+        LOG.info("Reading the MJPEG stream at {}", url);
         connect();
+    }
+
+    /** TLS that checks the certificate names the camera's host, which Netty 4.1 leaves off by default. */
+    private static SslHandler tls(SslContext ssl, SocketChannel ch, URI url) {
+        SslHandler handler = ssl.newHandler(ch.alloc(), url.getHost(), url.getPort());
+        SSLParameters parameters = handler.engine().getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        handler.engine().setSSLParameters(parameters);
+        return handler;
     }
 
     public synchronized void stop() {
@@ -145,9 +164,14 @@ public final class MjpegClient {
     }
 
     void failed(Throwable cause) {
-        failed(cause instanceof ReadTimeoutException
-                ? "nothing received for " + settings.readTimeoutMillis() + " ms"
-                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (c instanceof ReadTimeoutException) {
+            failed("nothing received for " + settings.readTimeoutMillis() + " ms");
+        } else if (c instanceof SSLException) {
+            failed("TLS with the camera failed: " + c.getMessage());
+        } else {
+            failed(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        }
     }
 
     void received(JpegPart part) {

@@ -2,6 +2,7 @@ package org.camelvideo.mjpeg.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -71,11 +72,15 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void start(ChannelHandlerContext ctx, HttpResponse response) {
+        if (response.decoderResult().isFailure()) {
+            fail(ctx, "malformed HTTP response: " + response.decoderResult().cause().getMessage());
+            return;
+        }
         HttpResponseStatus status = response.status();
         if (status.equals(HttpResponseStatus.UNAUTHORIZED)) {
             fail(ctx, settings.username() == null
                     ? "the camera asks for credentials (401): set username and password"
-                    : "the camera refused the credentials of user '" + settings.username() + "' (401)");
+                    : "the camera refused the credentials (401): check username and password");
             return;
         }
         if (status.code() != 200) {
@@ -83,8 +88,13 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String contentType = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("image/") || type.startsWith("text/")) {
+            fail(ctx, "the camera answered " + contentType + ", not a multipart JPEG stream: is this its MJPEG stream URL?");
+            return;
+        }
         Boundary boundary = Boundary.fromContentType(contentType);
-        if (contentType != null && contentType.toLowerCase().startsWith("multipart/") && boundary == null) {
+        if (type.startsWith("multipart/") && boundary == null) {
             fail(ctx, "the camera's Content-Type " + contentType + " has no boundary");
             return;
         }

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Finds where a JPEG picture ends in bytes that arrive a piece at a time, for multipart parts
- * that carry no Content-Length. Markers are walked segment by segment up to the first scan, so an
+ * that carry no Content-Length, and reads the picture size on the way. Markers are walked segment by segment up to the first scan, so an
  * EOI inside an EXIF thumbnail does not end the picture early; in entropy-coded data a 0xFF byte
  * is followed by 0x00, a restart marker or the header of a further scan, so the first FF D9 there
  * is the end (ITU T.81 B.1.1.5). The search resumes where it stopped, so a large picture that
@@ -19,11 +19,25 @@ public final class JpegEndFinder {
 
     private int offset;
     private boolean entropyCoded;
+    private int width;
+    private int height;
 
     /** Forgets the picture searched so far. */
     public void reset() {
         offset = 0;
         entropyCoded = false;
+        width = 0;
+        height = 0;
+    }
+
+    /** The picture width from its start-of-frame segment, 0 until the search has passed it. */
+    public int width() {
+        return width;
+    }
+
+    /** The picture height, see {@link #width()}. */
+    public int height() {
+        return height;
     }
 
     /**
@@ -73,6 +87,13 @@ public final class JpegEndFinder {
             int length = buf.getUnsignedShort(i + 2);
             if (length < 2) {
                 return MALFORMED;
+            }
+            if (Jpeg.isStartOfFrame(marker) && length >= 7) {
+                if (limit - i < 9) {
+                    return INCOMPLETE;
+                }
+                height = buf.getUnsignedShort(i + 5);
+                width = buf.getUnsignedShort(i + 7);
             }
             offset += 2 + length;
             if (marker == Jpeg.SOS) {

@@ -39,14 +39,14 @@ public final class MjpegServer {
         this.auth = auth;
     }
 
-    void start(int ioThreads) {
+    void start(int ioThreads, long idleTimeoutMillis) {
         group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mjpeg-server-" + port, true));
         ChannelFuture bind = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new HttpPipeline(this))
+                .childHandler(new HttpPipeline(this, idleTimeoutMillis))
                 .bind(host, port)
                 .awaitUninterruptibly();
         if (!bind.isSuccess()) {

@@ -12,12 +12,12 @@ public final class MjpegServers {
 
     private final Map<String, MjpegServer> servers = new HashMap<>();
 
-    public synchronized MjpegServer acquire(String host, int port, BasicAuth auth, int ioThreads) {
+    public synchronized MjpegServer acquire(String host, int port, BasicAuth auth, int ioThreads, long idleTimeoutMillis) {
         String key = host + ":" + port;
         MjpegServer server = port == 0 ? null : servers.get(key);
         if (server == null) {
             server = new MjpegServer(host, port, auth);
-            server.start(ioThreads);
+            server.start(ioThreads, idleTimeoutMillis);
             if (port != 0) {
                 servers.put(key, server);
             }
@@ -34,9 +34,5 @@ public final class MjpegServers {
             servers.remove(server.host() + ":" + server.requestedPort(), server);
             server.stop();
         }
-    }
-
-    public synchronized int size() {
-        return servers.size();
     }
 }

@@ -52,6 +52,8 @@ final class StreamResource implements Resource {
         ChannelPipeline pipeline = ctx.pipeline();
         Viewer viewer = new Viewer(stream, ctx.channel());
         pipeline.addLast(viewer);
+        // a viewer only reads: its silence is no reason to close it, the viewer timeout watches it instead
+        pipeline.remove(HttpPipeline.IDLE);
         pipeline.remove(HttpPipeline.AGGREGATOR);
         pipeline.remove(HttpPipeline.CODEC);
         pipeline.remove(ctx.handler());

@@ -145,7 +145,7 @@ class MjpegConsumerTest {
         try (log; FramePump pump = new FramePump(server.createProducerTemplate(), "direct:in", frames, 30, 30)) {
             CamelContext wrong = client("mjpeg:http://127.0.0.1:" + port + "/stream?username=cam&password=Wrong-Pw-9&reconnectDelay=200");
             Await.until(10, "the refusal noticed", () -> consumer(wrong).getLastError() != null);
-            assertThat(consumer(wrong).getLastError()).contains("refused the credentials of user 'cam'");
+            assertThat(consumer(wrong).getLastError()).isEqualTo("the camera refused the credentials (401): check username and password");
             assertThat(received).isEmpty();
             wrong.stop();
 
@@ -157,6 +157,28 @@ class MjpegConsumerTest {
         }
         assertThat(log.text()).contains("refused the credentials", "Started client")
                 .doesNotContain("Pw-4-Camera").doesNotContain("Wrong-Pw-9");
+    }
+
+    @Test
+    void wrongUrlsGetAnErrorThatSaysWhatCameBack() throws Exception {
+        int port = FreePort.find();
+        CamelContext server = server(port, "");
+        server.createProducerTemplate().sendBody("direct:in", TestJpegs.frames(320, 240).get(0));
+        String base = "mjpeg:http://127.0.0.1:" + port;
+        assertThat(lastErrorOf(base + "/nothing")).isEqualTo("the camera answered 404 Not Found");
+        assertThat(lastErrorOf(base + "/")).startsWith("the camera answered text/html; charset=utf-8, not a multipart JPEG stream");
+        assertThat(lastErrorOf(base + "/stream.jpg")).startsWith("the camera answered image/jpeg, not a multipart JPEG stream");
+        assertThat(received).isEmpty();
+    }
+
+    private String lastErrorOf(String uri) throws Exception {
+        CamelContext client = client(uri + "?reconnectDelay=5000");
+        try {
+            Await.until(10, "an error from " + uri, () -> consumer(client).getLastError() != null);
+            return consumer(client).getLastError();
+        } finally {
+            client.stop();
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ class JpegTest {
         assertThat(Jpeg.size(TestJpegs.frames(320, 240).get(7))).containsExactly(320, 240);
         assertThat(Jpeg.size(new byte[] { 1, 2, 3 })).isNull();
         assertThat(Jpeg.size(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF })).isNull();
+        byte[] jpeg = TestJpegs.frames(320, 240).get(0);
+        assertThat(Jpeg.size(Arrays.copyOf(jpeg, 200))).as("cut short").isNull();
     }
 
     @Test
@@ -37,6 +39,8 @@ class JpegTest {
             assertThat(finder.find(buf, 0, limit)).as("after %d bytes", limit).isEqualTo(JpegEndFinder.INCOMPLETE);
         }
         assertThat(finder.find(buf, 0, jpeg.length)).isEqualTo(jpeg.length);
+        assertThat(finder.width()).isEqualTo(320);
+        assertThat(finder.height()).isEqualTo(240);
     }
 
     @Test

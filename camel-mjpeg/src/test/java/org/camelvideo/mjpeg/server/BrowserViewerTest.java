@@ -38,6 +38,13 @@ class BrowserViewerTest {
             assertThat(a.getWidth()).isEqualTo(b.getWidth());
             assertThat(litPixels(a)).as("the first screenshot shows a picture, not a blank page").isGreaterThan(10_000);
             assertThat(differingPixels(a, b)).as("pixels that changed between the screenshots").isGreaterThan(1000);
+
+            Peers.Result dom = Peers.run(60, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--user-data-dir=" + dir.resolve("profile-dom"), "--virtual-time-budget=3000", "--timeout=8000", "--dump-dom",
+                    "http://127.0.0.1:" + port + "/");
+            assertThat(dom.output()).as("the page's figures line after its script ran")
+                    .containsPattern("640x480 · [1-9]\\d*\\.\\d fps · [1-9]\\d* viewers?<");
         } finally {
             context.stop();
         }

@@ -3,6 +3,8 @@ package org.camelvideo.mjpeg.server;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +26,7 @@ import org.camelvideo.mjpeg.Await;
 import org.camelvideo.mjpeg.CapturedLog;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Jpegs;
+import org.camelvideo.mjpeg.MjpegComponent;
 import org.camelvideo.mjpeg.MjpegEndpoint;
 import org.camelvideo.mjpeg.MjpegThreads;
 import org.camelvideo.mjpeg.StreamReader;
@@ -45,6 +48,7 @@ class MjpegServerTest {
     private CamelContext context;
     private ProducerTemplate template;
     private int port;
+    private long idleTimeout = 60_000;
 
     @BeforeAll
     static void makeFrames() throws Exception {
@@ -61,6 +65,7 @@ class MjpegServerTest {
     private void start(String... endpoints) throws Exception {
         port = FreePort.find();
         context = new DefaultCamelContext();
+        context.getComponent("mjpeg", MjpegComponent.class).setIdleTimeout(idleTimeout);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -287,6 +292,63 @@ class MjpegServerTest {
             }).isInstanceOf(IOException.class);
         }
         Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
+    }
+
+    @Test
+    void malformedRequestsGet400AndBreakNothing() throws Exception {
+        start("mjpeg://127.0.0.1:PORT/stream");
+        try (StreamReader viewer = watching()) {
+            for (String junk : List.of("GARBAGE\r\n\r\n", "GET /" + "x".repeat(10_000) + " HTTP/1.1\r\n\r\n",
+                    "GET /stream HTTP/1.1\r\nHost: a\r\n" + "X: y\r\n".repeat(3000) + "\r\n")) {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    s.setSoTimeout(5000);
+                    s.getOutputStream().write(junk.getBytes(StandardCharsets.ISO_8859_1));
+                    String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+                    assertThat(answer).as(junk.substring(0, Math.min(20, junk.length()))).isEqualTo("HTTP/1.1 400");
+                }
+            }
+            template.sendBody("direct:in0", frames.get(1));
+            assertThat(viewer.next().body()).isEqualTo(frames.get(1));
+            assertThat(endpoint().getViewerCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void silentConnectionsAreClosedButViewersStay() throws Exception {
+        idleTimeout = 300;
+        start("mjpeg://127.0.0.1:PORT/stream");
+        try (Socket silent = new Socket("127.0.0.1", port); StreamReader viewer = watching()) {
+            silent.setSoTimeout(5000);
+            long t0 = System.nanoTime();
+            assertThat(silent.getInputStream().read()).as("end of stream").isEqualTo(-1);
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3000);
+            Thread.sleep(600);
+            template.sendBody("direct:in0", frames.get(1));
+            assertThat(viewer.next().body()).as("the viewer, silent as well, still watches").isEqualTo(frames.get(1));
+        }
+    }
+
+    @Test
+    void aPortInUseIsNamedAndLeavesNoThread() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int used = taken.getLocalPort();
+            assertThatThrownBy(() -> start("mjpeg://127.0.0.1:" + used + "/stream"))
+                    .hasStackTraceContaining("Cannot listen on 127.0.0.1:" + used);
+        }
+        Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
+    }
+
+    @Test
+    void routesSendingToOneEndpointShareItsStream() throws Exception {
+        start("mjpeg://127.0.0.1:PORT/stream", "mjpeg://127.0.0.1:PORT/stream");
+        template.sendBody("direct:in0", frames.get(0));
+        template.sendBody("direct:in1", frames.get(1));
+        assertThat(request("GET", "/stream.jpg").body()).isEqualTo(frames.get(1));
+        context.getRouteController().stopRoute("r1");
+        template.sendBody("direct:in0", frames.get(2));
+        assertThat(request("GET", "/stream.jpg").body()).isEqualTo(frames.get(2));
+        context.getRouteController().stopRoute("r0");
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
     @Test
