@@ -7,11 +7,10 @@ import org.camelvideo.media.MediaHeaders;
 /** The headers the {@code mjpeg:} component sets and reads. */
 public final class MjpegConstants {
 
-    /**
-     * Consumer: the Content-Type of the part the picture came in, usually image/jpeg, under
-     * Camel's own header name so that an http: producer further on posts it as it is. Documented
-     * on the reference page in prose: the docs check's table rows take no '-' in a name.
-     */
+    @Metadata(label = "consumer", description = "The Content-Type of the part the picture came in, usually image/jpeg,"
+                                                + " under Camel's own header name so that an http: producer further on"
+                                                + " posts it as it is.",
+              javaType = "String")
     public static final String CONTENT_TYPE = Exchange.CONTENT_TYPE;
     @Metadata(description = "Consumer: the part's X-Timestamp in microseconds, or the time it was received when it had"
                             + " none. Producer: the time written as X-Timestamp on the part (microseconds); when absent,"

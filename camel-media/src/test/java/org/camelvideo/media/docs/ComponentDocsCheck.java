@@ -24,7 +24,7 @@ import org.apache.camel.util.json.Jsoner;
  */
 public final class ComponentDocsCheck {
 
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([A-Za-z0-9_.]+)`", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([A-Za-z0-9_.-]+)`", Pattern.MULTILINE);
 
     private ComponentDocsCheck() {
     }
