@@ -22,7 +22,7 @@ import org.camelvideo.media.VideoFrame;
 
 /**
  * Baseline JPEG of one picture size with FFmpeg's mjpeg encoder: full-range 4:2:0, as browsers
- * and every JPEG decoder expect. Quality 1-100 maps onto the encoder's quantiser scale 31-2.
+ * and every JPEG decoder expect.
  * Not thread-safe: {@link JpegEncoders} hands each out to one caller at a time.
  */
 final class JpegEncoder implements AutoCloseable {
@@ -64,8 +64,7 @@ final class JpegEncoder implements AutoCloseable {
     byte[] encode(VideoFrame input, int quality) {
         Ffmpeg.check(av_frame_make_writable(frame), "Making the JPEG frame writable");
         scaler.fill(frame, input);
-        int q = Math.round(2 + (100 - Math.max(1, Math.min(100, quality))) * 29 / 99f);
-        frame.quality(q * FF_QP2LAMBDA);
+        frame.quality(JpegEncoders.qscale(quality) * FF_QP2LAMBDA);
         frame.pts(pts++);
         Ffmpeg.check(avcodec_send_frame(session.context(), frame), "The JPEG encoder rejected a frame");
         Ffmpeg.check(avcodec_receive_packet(session.context(), packet), "JPEG encoding failed");

@@ -27,6 +27,11 @@ public final class JpegEncoders {
         }
     }
 
+    /** The mjpeg quantiser scale (ffmpeg's {@code -q:v}) for a quality: 100 gives 2, the best, 1 gives 31. */
+    public static int qscale(int quality) {
+        return Math.round(2 + (100 - Math.max(1, Math.min(100, quality))) * 29 / 99f);
+    }
+
     private static JpegEncoder borrow(VideoFrame frame) {
         for (Iterator<JpegEncoder> it = IDLE.iterator(); it.hasNext();) {
             JpegEncoder e = it.next();

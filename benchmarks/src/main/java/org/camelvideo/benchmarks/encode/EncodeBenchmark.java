@@ -1,8 +1,6 @@
 package org.camelvideo.benchmarks.encode;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,14 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.bytedeco.javacpp.Loader;
-import org.camelvideo.media.VideoFrame;
+import org.camelvideo.benchmarks.reference.FfmpegProgram;
+import org.camelvideo.benchmarks.reference.TestFrames;
 
 /**
  * Frames per second of {@code camera:testsrc -> h264:encode} against the {@code ffmpeg} program
@@ -34,14 +30,13 @@ public final class EncodeBenchmark {
     private static final int[][] SIZES = { { 640, 480, 1_000_000, 900 }, { 1280, 720, 2_500_000, 450 },
                                            { 1920, 1080, 5_000_000, 240 } };
     private static final String[] ENCODERS = { "libx264", "libopenh264" };
-    private static final Pattern RTIME = Pattern.compile("rtime=([0-9.]+)s");
 
     private EncodeBenchmark() {
     }
 
     /** @param args sizes to run, e.g. {@code 640x480}; all three when none */
     public static void main(String[] args) throws Exception {
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        FfmpegProgram ffmpeg = new FfmpegProgram();
         List<String> only = List.of(args);
         List<String> rows = new ArrayList<>();
         for (int[] size : SIZES) {
@@ -52,9 +47,8 @@ public final class EncodeBenchmark {
             }
             int bitrate = size[2];
             int frames = size[3];
-            Path raw = Files.createTempFile("camel-video-frames-" + width + "x" + height, ".yuv");
+            Path raw = TestFrames.rawFile(width, height, WARMUP + frames);
             try {
-                writeRawFrames(raw, width, height, WARMUP + frames);
                 for (String encoder : ENCODERS) {
                     // Alternate the two sides and keep the median of each, so a passing load on the
                     // machine weighs on both alike.
@@ -78,7 +72,7 @@ public final class EncodeBenchmark {
             }
         }
         System.out.println();
-        System.out.println("camera:testsrc -> h264:encode against the ffmpeg program (bytedeco " + ffmpegVersion(ffmpeg)
+        System.out.println("camera:testsrc -> h264:encode against the ffmpeg program (bytedeco " + ffmpeg.version()
                            + ", same libraries), preset ultrafast, tune zerolatency, gop 60, " + cores() + " cores,"
                            + " median of " + RUNS + " alternating runs");
         System.out.println("| size | encoder | camel fps | ffmpeg fps | ratio | camel alloc MB/1000 frames"
@@ -151,61 +145,18 @@ public final class EncodeBenchmark {
         return total;
     }
 
-    /** The frames camera:testsrc makes, as raw I420, for the ffmpeg program to read. */
-    private static void writeRawFrames(Path file, int width, int height, int frames) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 22)) {
-            CamelContext context = new DefaultCamelContext();
-            int[] count = { 0 };
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    fromF("camera:testsrc?width=%d&height=%d&fps=30&realtime=false", width, height).process(e -> {
-                        if (count[0] < frames) {
-                            out.write(e.getMessage().getBody(VideoFrame.class).data());
-                            if (++count[0] == frames) {
-                                done.countDown();
-                            }
-                        }
-                    });
-                }
-            });
-            context.start();
-            done.await(5, TimeUnit.MINUTES);
-            context.stop();
-        }
-    }
-
-    private static double ffmpeg(String ffmpeg, Path raw, int width, int height, int bitrate, String encoder, int frames)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostats", "-benchmark", "-f", "rawvideo",
-                                                       "-pix_fmt", "yuv420p", "-video_size", width + "x" + height,
-                                                       "-framerate", "30", "-i", raw.toString(), "-c:v", encoder,
-                                                       "-b:v", Integer.toString(bitrate), "-maxrate",
-                                                       Integer.toString(bitrate), "-bufsize", Integer.toString(bitrate),
-                                                       "-g", "60", "-keyint_min", "60", "-bf", "0"));
+    private static double ffmpeg(FfmpegProgram ffmpeg, Path raw, int width, int height, int bitrate, String encoder,
+                                 int frames) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(FfmpegProgram.rawInput(raw.toString(), width, height));
+        args.addAll(List.of("-c:v", encoder, "-b:v", Integer.toString(bitrate), "-maxrate", Integer.toString(bitrate),
+                            "-bufsize", Integer.toString(bitrate), "-g", "60", "-keyint_min", "60", "-bf", "0"));
         if (encoder.equals("libx264")) {
-            command.addAll(List.of("-preset", "ultrafast", "-tune", "zerolatency", "-sc_threshold", "0", "-forced-idr", "1"));
+            args.addAll(List.of("-preset", "ultrafast", "-tune", "zerolatency", "-sc_threshold", "0", "-forced-idr", "1"));
         } else {
-            command.addAll(List.of("-rc_mode", "bitrate"));
+            args.addAll(List.of("-rc_mode", "bitrate"));
         }
-        command.addAll(List.of("-f", "null", "-"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("ffmpeg failed: " + String.join(" ", command) + "\n" + output);
-        }
-        Matcher m = RTIME.matcher(output);
-        if (!m.find()) {
-            throw new IllegalStateException("No -benchmark line in ffmpeg's output:\n" + output);
-        }
-        return frames / Double.parseDouble(m.group(1));
-    }
-
-    private static String ffmpegVersion(String ffmpeg) throws IOException {
-        Process p = new ProcessBuilder(ffmpeg, "-version").redirectErrorStream(true).start();
-        String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("ffmpeg");
-        return first.replaceAll(" Copyright.*", "");
+        args.addAll(List.of("-f", "null", "-"));
+        return frames / ffmpeg.seconds(args);
     }
 
     private static int cores() {
