@@ -29,6 +29,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private int openMessages;
     private long pendingBytes;
+    private boolean failed;
 
     public ChunkDecoder() {
         // Chunks are small and many: one cumulation for all of them beats a list of slices.
@@ -41,9 +42,19 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            // After a protocol error nothing that follows can be framed: discard it until the close.
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         int start = in.readerIndex();
-        if (!decodeChunk(ctx, in, out)) {
-            in.readerIndex(start);
+        try {
+            if (!decodeChunk(ctx, in, out)) {
+                in.readerIndex(start);
+            }
+        } catch (RtmpProtocolException e) {
+            failed = true;
+            throw e;
         }
     }
 
