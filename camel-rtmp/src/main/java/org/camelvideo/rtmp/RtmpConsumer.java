@@ -4,8 +4,8 @@ import io.netty.channel.Channel;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaPacket;
@@ -23,11 +23,10 @@ import org.camelvideo.rtmp.server.RtmpServer;
  * one a publisher sends it (server role). Exchanges are processed on the connection's event
  * loop, so a slow route slows the sender down through TCP instead of filling memory.
  */
-public class RtmpConsumer extends DefaultConsumer implements PublishSink {
+public class RtmpConsumer extends DefaultConsumer implements PublishSink, HealthCheckAware {
 
     private RtmpConnection connection;
-    private RtmpHealthCheck healthCheck;
-    private WritableHealthCheckRepository healthChecks;
+    private HealthCheck healthCheck;
     private RtmpServer server;
     private PublishPoint point;
     private volatile FlvDepacketizer playDepacketizer = new FlvDepacketizer();
@@ -55,20 +54,11 @@ public class RtmpConsumer extends DefaultConsumer implements PublishSink {
             connection.start();
             healthCheck = new RtmpHealthCheck("consumer", endpoint, connection);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
-            healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "consumers",
-                                                                      WritableHealthCheckRepository.class);
-            if (healthChecks != null) {
-                healthChecks.addHealthCheck(healthCheck);
-            }
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthChecks != null) {
-            healthChecks.removeHealthCheck(healthCheck);
-            healthChecks = null;
-        }
         if (connection != null) {
             connection.stop();
             connection = null;
@@ -79,6 +69,17 @@ public class RtmpConsumer extends DefaultConsumer implements PublishSink {
             server = null;
         }
         super.doStop();
+    }
+
+    /** In the client role, UP while playing; Camel's consumer checks call it. Null in the server role. */
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    @Override
+    public void setHealthCheck(HealthCheck healthCheck) {
+        this.healthCheck = healthCheck;
     }
 
     /** The server this consumer listens on in the server role, else null. */

@@ -1,5 +1,8 @@
 package org.camelvideo.rtmp;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.FailedToStartRouteException;
@@ -10,6 +13,8 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.camelvideo.media.Codec;
+import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.docs.ComponentDocsCheck;
 import org.camelvideo.rtmp.peers.LeakWatch;
 import org.camelvideo.rtmp.peers.Peers;
@@ -192,5 +197,69 @@ class RtmpComponentTest {
             context.stop();
         }
         assertThat(LeakWatch.rtmpThreads()).as("no thread left after the context stopped").isEmpty();
+    }
+
+    @Test
+    void anOversizedFrameIsRefusedByName() throws Exception {
+        int port = Peers.freePort();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("rtmp://127.0.0.1:" + port + "/live/x?reconnectDelay=60000");
+            }
+        });
+        context.start();
+        try {
+            MediaPacket huge = new MediaPacket(Codec.H264, new byte[17 * 1024 * 1024], 0, 0, true, null);
+            assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", huge))
+                    .isInstanceOf(CamelExecutionException.class).cause()
+                    .hasMessageContaining("17825792 bytes").hasMessageContaining("larger than an RTMP message");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheHandshakeIsGivenUp() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").to("rtmp://127.0.0.1:" + silent.getLocalPort() + "/live/x?connectTimeout=500&reconnectDelay=60000");
+                }
+            });
+            context.start();
+            try {
+                RtmpEndpoint endpoint = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
+                        .map(RtmpEndpoint.class::cast).findFirst().orElseThrow();
+                long deadline = System.currentTimeMillis() + 5000;
+                while (!endpoint.getPublisher().connection().lastProblem().contains("no RTMP session")
+                       && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(endpoint.getPublisher().connection().lastProblem())
+                        .isEqualTo("no RTMP session started within 500 ms of connecting");
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    @Test
+    void aTakenPortIsNamedInTheError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("rtmp://127.0.0.1:" + taken.getLocalPort() + "/live/x?role=server").to("log:x?level=OFF");
+                }
+            });
+            assertThatThrownBy(context::start).hasStackTraceContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            context.stop();
+        }
+        assertThat(LeakWatch.rtmpThreads()).isEmpty();
     }
 }

@@ -22,10 +22,14 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     public static final int DEFAULT_CHUNK_SIZE = 128;
     /** Past this many chunk streams with a message in progress the peer is abusing us. */
     static final int MAX_OPEN_CHUNK_STREAMS = 64;
+    /** Declared bytes of all messages in progress: beyond this a peer could make us hold gigabytes. */
+    static final long MAX_PENDING_BYTES = 32L * 1024 * 1024;
 
     private final IntObjectHashMap<ChunkStreamState> streams = new IntObjectHashMap<>();
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private int openMessages;
+    private long pendingBytes;
+    private boolean failed;
 
     public ChunkDecoder() {
         // Chunks are small and many: one cumulation for all of them beats a list of slices.
@@ -38,9 +42,19 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            // After a protocol error nothing that follows can be framed: discard it until the close.
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         int start = in.readerIndex();
-        if (!decodeChunk(ctx, in, out)) {
-            in.readerIndex(start);
+        try {
+            if (!decodeChunk(ctx, in, out)) {
+                in.readerIndex(start);
+            }
+        } catch (RtmpProtocolException e) {
+            failed = true;
+            throw e;
         }
     }
 
@@ -115,8 +129,13 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
             // Grown as chunks arrive: a declared length alone must not reserve memory.
             state.partial = ctx.alloc().buffer(Math.min(messageLength, Math.min(chunkSize, 65536)));
             openMessages++;
+            pendingBytes += messageLength;
             if (openMessages > MAX_OPEN_CHUNK_STREAMS) {
                 throw new RtmpProtocolException("More than " + MAX_OPEN_CHUNK_STREAMS + " chunk streams with a message in progress");
+            }
+            if (pendingBytes > MAX_PENDING_BYTES) {
+                throw new RtmpProtocolException("Messages in progress declare " + pendingBytes + " bytes, more than the "
+                                                + MAX_PENDING_BYTES + " allowed");
             }
         }
         state.partial.writeBytes(in, chunkLength);
@@ -124,6 +143,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
             ByteBuf payload = state.partial;
             state.partial = null;
             openMessages--;
+            pendingBytes -= state.length;
             deliver(new RtmpMessage(csid, state.typeId, state.streamId, state.timestamp, payload), out);
         }
         return true;
@@ -196,6 +216,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
             state.partial.release();
             state.partial = null;
             openMessages--;
+            pendingBytes -= state.length;
         }
     }
 
@@ -209,6 +230,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
         }
         streams.clear();
         openMessages = 0;
+        pendingBytes = 0;
     }
 
     /** What the headers of one chunk stream said last, which later headers may leave out. */

@@ -2,6 +2,7 @@ package org.camelvideo.rtmp.chunk;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.EncoderException;
 import io.netty.handler.codec.MessageToByteEncoder;
 import io.netty.util.collection.IntObjectHashMap;
 import org.camelvideo.rtmp.message.MessageType;
@@ -18,6 +19,8 @@ import org.camelvideo.rtmp.message.RtmpMessage;
 public final class ChunkEncoder extends MessageToByteEncoder<RtmpMessage> {
 
     private static final int EXTENDED = 0xFFFFFF;
+    /** The message length field has 24 bits. */
+    public static final int MAX_MESSAGE_LENGTH = 0xFFFFFF;
 
     private final IntObjectHashMap<LastHeader> last = new IntObjectHashMap<>();
     private int chunkSize = ChunkDecoder.DEFAULT_CHUNK_SIZE;
@@ -37,6 +40,9 @@ public final class ChunkEncoder extends MessageToByteEncoder<RtmpMessage> {
     protected void encode(ChannelHandlerContext ctx, RtmpMessage msg, ByteBuf out) {
         ByteBuf payload = msg.content();
         int length = payload.readableBytes();
+        if (length > MAX_MESSAGE_LENGTH) {
+            throw new EncoderException("An RTMP message carries at most " + MAX_MESSAGE_LENGTH + " bytes, not " + length);
+        }
         int csid = msg.chunkStreamId();
         long timestamp = msg.timestamp();
         LastHeader prev = last.get(csid);

@@ -126,7 +126,15 @@ public final class RtmpConnection {
                 down("cannot connect to " + target.host() + ":" + target.port() + ": " + done.cause().getMessage());
                 return;
             }
-            done.channel().closeFuture().addListener(closed -> down(up ? "connection lost" : lastProblem));
+            Channel ch = done.channel();
+            ch.closeFuture().addListener(closed -> down(up ? "connection lost" : lastProblem));
+            // A server that takes the TCP connection but never answers must not hold us forever.
+            ch.eventLoop().schedule(() -> {
+                if (!up && ch.isActive()) {
+                    lastProblem = "no RTMP session started within " + options.connectTimeoutMillis + " ms of connecting";
+                    ch.close();
+                }
+            }, options.connectTimeoutMillis, TimeUnit.MILLISECONDS);
         });
     }
 

@@ -10,6 +10,7 @@ import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.flv.FlvAudio;
 import org.camelvideo.rtmp.flv.FlvVideo;
 import org.camelvideo.rtmp.flv.MetaData;
@@ -84,9 +85,14 @@ public final class RtmpPublisher implements SessionListener {
     /**
      * Sends a packet or drops it; returns whether it was sent.
      *
-     * @throws IllegalArgumentException for codecs RTMP does not carry here
+     * @throws IllegalArgumentException for codecs RTMP does not carry here, and packets over 16 MiB
      */
     public synchronized boolean publish(MediaPacket packet, KeyframeRequester requester) {
+        if (packet.payload().length > ChunkEncoder.MAX_MESSAGE_LENGTH - FlvVideo.HEADER_LENGTH) {
+            dropped.incrementAndGet();
+            throw new IllegalArgumentException("A " + packet.codec() + " packet of " + packet.payload().length
+                                               + " bytes is larger than an RTMP message can carry (16 MiB)");
+        }
         if (requester != null) {
             keyframeRequester = requester;
         }

@@ -8,6 +8,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import org.camelvideo.rtmp.RtmpProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server half of the handshake. A C1 carrying a Flash digest (FFmpeg, Flash, most encoders)
@@ -17,6 +19,7 @@ import org.camelvideo.rtmp.RtmpProtocolException;
  */
 public final class ServerHandshakeHandler extends ByteToMessageDecoder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServerHandshakeHandler.class);
     private static final int VERSION = 3;
     private static final int LENGTH = HandshakeDigest.PACKET_LENGTH;
     /** Announced in S1 so that clients that check the digest know there is one. */
@@ -36,7 +39,9 @@ public final class ServerHandshakeHandler extends ByteToMessageDecoder {
             }
             byte[] c1 = new byte[LENGTH];
             in.readBytes(c1);
-            ctx.writeAndFlush(answer(c1));
+            ByteBuf answer = answer(c1);
+            LOG.debug("{} handshake with {}", answer.getByte(5) == 0 ? "Simple" : "Digest", ctx.channel().remoteAddress());
+            ctx.writeAndFlush(answer);
             answered = true;
         }
         if (in.readableBytes() < LENGTH) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -13,7 +14,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import org.camelvideo.rtmp.chunk.ChunkDecoder;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.handshake.ServerHandshakeHandler;
@@ -34,7 +34,7 @@ public final class RtmpServer {
     private final String host;
     private final int port;
     private final List<PublishPoint> points = new CopyOnWriteArrayList<>();
-    private final ChannelGroup connections = new DefaultChannelGroup("rtmp-server", GlobalEventExecutor.INSTANCE);
+    private ChannelGroup connections;
     private Channel serverChannel;
 
     public RtmpServer(String host, int port) {
@@ -43,6 +43,7 @@ public final class RtmpServer {
     }
 
     public void bind(EventLoopGroup group) {
+        connections = new DefaultChannelGroup("rtmp-server", group.next());
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -59,7 +60,12 @@ public final class RtmpServer {
                         p.addLast("session", new ServerSessionHandler(RtmpServer.this));
                     }
                 });
-        serverChannel = b.bind(host, port).syncUninterruptibly().channel();
+        ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("rtmp: cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(),
+                                            bound.cause());
+        }
+        serverChannel = bound.channel();
         LOG.info("RTMP server listening on {}", serverChannel.localAddress());
     }
 
