@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One capture thread's work: open the source, read it into the sink, and when it fails
+ * One capture thread's work: open the source, read it into the mailbox, and when it fails
  * (unplugged, unreachable, unreadable) close it and try again after a delay that doubles up
  * to a cap. The source is opened, read and closed on this thread only.
  */
@@ -14,16 +14,16 @@ public final class CaptureLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureLoop.class);
 
     private final FrameSource source;
-    private final FrameSink sink;
+    private final FrameMailbox mailbox;
     private final CaptureState state;
     private final long initialDelayMillis;
     private final long maxDelayMillis;
     private volatile boolean running = true;
 
-    public CaptureLoop(FrameSource source, FrameSink sink, CaptureState state, long initialDelayMillis,
+    public CaptureLoop(FrameSource source, FrameMailbox mailbox, CaptureState state, long initialDelayMillis,
                        long maxDelayMillis) {
         this.source = source;
-        this.sink = sink;
+        this.mailbox = mailbox;
         this.state = state;
         this.initialDelayMillis = initialDelayMillis;
         this.maxDelayMillis = maxDelayMillis;
@@ -66,7 +66,7 @@ public final class CaptureLoop implements Runnable {
                 if (running) {
                     LOG.info("{} ended", source.describe());
                     state.ended();
-                    sink.sourceEnded();
+                    mailbox.sourceEnded();
                 }
                 return;
             }
@@ -77,7 +77,7 @@ public final class CaptureLoop implements Runnable {
                 state.capturing();
                 first = false;
             }
-            sink.put(frame);
+            mailbox.put(frame);
         }
     }
 

@@ -14,7 +14,7 @@ import org.camelvideo.media.VideoFrame;
  * is worse than one in pictures, and drops its oldest frame when full. Lossless (files read
  * as fast as possible): capture waits for the route instead, and nothing is dropped.
  */
-public final class FrameMailbox implements FrameSink {
+public final class FrameMailbox {
 
     private final boolean lossless;
     private final int audioCapacity;
@@ -31,7 +31,6 @@ public final class FrameMailbox implements FrameSink {
         this.openSources = sources;
     }
 
-    @Override
     public synchronized void put(Object frame) throws InterruptedException {
         if (frame instanceof VideoFrame) {
             while (lossless && video != null && !closed) {
@@ -79,7 +78,7 @@ public final class FrameMailbox implements FrameSink {
         return next;
     }
 
-    @Override
+    /** A source reached its end and will put nothing more. */
     public synchronized void sourceEnded() {
         openSources--;
         notifyAll();

@@ -2,6 +2,7 @@ package org.camelvideo.camera.source;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 /**
  * Draws the built-in test picture in I420, in pure Java: colour bars scrolling left, a white
@@ -32,7 +33,11 @@ final class TestPattern {
     private final int height;
     private final int chromaWidth;
     private final int chromaHeight;
-    /** Two periods of the bar pattern per plane, so any scroll offset is one contiguous copy. */
+    /**
+     * Each plane's bars repeated row after row with one spare row, so the plane scrolled by any
+     * offset is one contiguous range: a frame is a copy of ranges, and the JVM need not zero it
+     * first (a fresh frame-sized array costs as much to clear as to fill).
+     */
     private final byte[] barsY;
     private final byte[] barsU;
     private final byte[] barsV;
@@ -42,16 +47,17 @@ final class TestPattern {
         this.height = height;
         this.chromaWidth = (width + 1) / 2;
         this.chromaHeight = (height + 1) / 2;
-        barsY = new byte[2 * width];
-        barsU = new byte[2 * chromaWidth];
-        barsV = new byte[2 * chromaWidth];
-        for (int x = 0; x < 2 * width; x++) {
-            barsY[x] = (byte) BARS[bar(x % width)][0];
+        int frameSize = width * height + 2 * chromaWidth * chromaHeight;
+        barsY = new byte[frameSize + width];
+        barsU = new byte[chromaWidth * (chromaHeight + 1)];
+        barsV = new byte[barsU.length];
+        for (int i = 0; i < barsY.length; i++) {
+            barsY[i] = (byte) BARS[bar(i % width)][0];
         }
-        for (int x = 0; x < 2 * chromaWidth; x++) {
-            int[] c = BARS[bar((2 * x) % width)];
-            barsU[x] = (byte) c[1];
-            barsV[x] = (byte) c[2];
+        for (int i = 0; i < barsU.length; i++) {
+            int[] c = BARS[bar((2 * (i % chromaWidth)) % width)];
+            barsU[i] = (byte) c[1];
+            barsV[i] = (byte) c[2];
         }
     }
 
@@ -61,17 +67,12 @@ final class TestPattern {
 
     /** Frame {@code n} as a fresh I420 array. */
     byte[] draw(long n) {
-        byte[] out = new byte[width * height + 2 * chromaWidth * chromaHeight];
         int shift = (int) ((n * 4) % width);
         int uOffset = width * height;
-        int vOffset = uOffset + chromaWidth * chromaHeight;
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(barsY, shift, out, y * width, width);
-        }
-        for (int y = 0; y < chromaHeight; y++) {
-            System.arraycopy(barsU, shift / 2, out, uOffset + y * chromaWidth, chromaWidth);
-            System.arraycopy(barsV, shift / 2, out, vOffset + y * chromaWidth, chromaWidth);
-        }
+        int chromaSize = chromaWidth * chromaHeight;
+        byte[] out = Arrays.copyOfRange(barsY, shift, shift + uOffset + 2 * chromaSize);
+        System.arraycopy(barsU, shift / 2, out, uOffset, chromaSize);
+        System.arraycopy(barsV, shift / 2, out, uOffset + chromaSize, chromaSize);
         int box = Math.max(8, height / 6) & ~1;
         int travel = Math.max(1, width - box);
         int boxX = (int) ((n * 6) % (2L * travel));
@@ -92,13 +93,13 @@ final class TestPattern {
         int x1 = Math.min(width, x0 + w);
         int y1 = Math.min(height, y0 + h);
         for (int row = Math.max(0, y0); row < y1; row++) {
-            java.util.Arrays.fill(out, row * width + x0, row * width + x1, (byte) y);
+            Arrays.fill(out, row * width + x0, row * width + x1, (byte) y);
         }
         int uOffset = width * height;
         int vOffset = uOffset + chromaWidth * chromaHeight;
         for (int row = Math.max(0, y0) / 2; row < (y1 + 1) / 2; row++) {
-            java.util.Arrays.fill(out, uOffset + row * chromaWidth + x0 / 2, uOffset + row * chromaWidth + (x1 + 1) / 2, (byte) u);
-            java.util.Arrays.fill(out, vOffset + row * chromaWidth + x0 / 2, vOffset + row * chromaWidth + (x1 + 1) / 2, (byte) v);
+            Arrays.fill(out, uOffset + row * chromaWidth + x0 / 2, uOffset + row * chromaWidth + (x1 + 1) / 2, (byte) u);
+            Arrays.fill(out, vOffset + row * chromaWidth + x0 / 2, vOffset + row * chromaWidth + (x1 + 1) / 2, (byte) v);
         }
     }
 
@@ -116,7 +117,7 @@ final class TestPattern {
                     int y = y0 + gy * scale + sy;
                     int x = x0 + gx * scale;
                     if (y < height && x < width) {
-                        java.util.Arrays.fill(out, y * width + x, Math.min(width, x + scale) + y * width, (byte) 235);
+                        Arrays.fill(out, y * width + x, Math.min(width, x + scale) + y * width, (byte) 235);
                     }
                 }
             }
