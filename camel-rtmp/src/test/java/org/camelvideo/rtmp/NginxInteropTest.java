@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -115,6 +117,24 @@ class NginxInteropTest {
         assertThat(streams.get("audio").codecName()).isEqualTo("aac");
         assertThat(streams.get("audio").frames()).isGreaterThan(150);
         assertThat(LeakWatch.rtmpThreads()).isEmpty();
+
+        // Stopping said goodbye: nginx got deleteStream before the connection closed.
+        String log = nginx.errorLog();
+        Matcher publish = Pattern.compile("\\*(\\d+) publish: name='cam1'").matcher(log);
+        assertThat(publish.find()).isTrue();
+        List<String> session = log.lines().filter(l -> l.contains("*" + publish.group(1) + " ")).toList();
+        int deleteStream = indexOf(session, "deleteStream");
+        int disconnect = indexOf(session, "disconnect");
+        assertThat(deleteStream).isNotNegative().isLessThan(disconnect);
+    }
+
+    private static int indexOf(List<String> lines, String word) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(" " + word + ",")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
