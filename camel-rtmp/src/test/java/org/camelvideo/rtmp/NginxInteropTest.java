@@ -251,4 +251,40 @@ class NginxInteropTest {
         assertThat(frames).doesNotContain("non-existing PPS").doesNotContain("error");
         assertThat(LeakWatch.rtmpThreads()).isEmpty();
     }
+
+    @Test
+    void aHungServerIsDetectedByTheWriteTimeoutAndTheRouteNeverBlocks() throws Exception {
+        List<MediaPacket> big = TestClips.packets(TestClips.video(1920, 1080, 30, 10, 6_000_000), null, 30);
+        CamelContext context = publishingContext("rtmp://127.0.0.1:" + nginx.rtmpPort()
+                                                 + "/live/hung?writeTimeout=2000&connectTimeout=2000&reconnectDelay=500");
+        try {
+            RtmpPublisher publisher = publisherOf(context);
+            awaitUp(publisher, 10_000);
+            ProducerTemplate template = context.createProducerTemplate();
+            nginx.freeze();
+            try {
+                long slowest = 0;
+                long deadline = System.currentTimeMillis() + 20_000;
+                int i = 0;
+                while (publisher.connection().isUp() && System.currentTimeMillis() < deadline) {
+                    MediaPacket p = big.get(i % big.size());
+                    long t = System.nanoTime();
+                    template.sendBody("direct:av", new MediaPacket(p.codec(), p.payload(), i * 33_333L, i * 33_333L, p.isKeyframe(),
+                                                                   p.config()));
+                    slowest = Math.max(slowest, System.nanoTime() - t);
+                    i++;
+                    Thread.sleep(5);
+                }
+                assertThat(publisher.connection().isUp()).as("the hung server was noticed").isFalse();
+                assertThat(publisher.connection().lastProblem()).contains("no write completed within 2000 ms");
+                assertThat(publisher.droppedCount()).as("frames dropped while the socket was full").isPositive();
+                assertThat(slowest / 1_000_000).as("the longest a send took, ms").isLessThan(200);
+            } finally {
+                nginx.thaw();
+            }
+            awaitUp(publisher, 15_000);
+        } finally {
+            context.stop();
+        }
+    }
 }

@@ -218,6 +218,8 @@ public final class RtmpConnection {
                     ? "no write completed within " + options.writeTimeoutMillis + " ms, the server is not reading"
                     : target.mask(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()));
             LOG.debug("{}: {}", target, lastProblem, cause);
+            // Down now, so that the close reports this cause rather than a bare "connection lost".
+            up = false;
             ctx.close();
         }
     }
