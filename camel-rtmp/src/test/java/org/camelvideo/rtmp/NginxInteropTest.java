@@ -278,7 +278,7 @@ class NginxInteropTest {
                 assertThat(publisher.connection().isUp()).as("the hung server was noticed").isFalse();
                 assertThat(publisher.connection().lastProblem()).contains("no write completed within 2000 ms");
                 assertThat(publisher.droppedCount()).as("frames dropped while the socket was full").isPositive();
-                assertThat(slowest / 1_000_000).as("the longest a send took, ms").isLessThan(200);
+                assertThat(slowest / 1_000_000).as("the longest a send took, ms").isLessThan(500);
             } finally {
                 nginx.thaw();
             }
