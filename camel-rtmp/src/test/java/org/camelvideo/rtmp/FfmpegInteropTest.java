@@ -74,17 +74,22 @@ class FfmpegInteropTest {
                 }
             });
             context.start();
-            RtmpPublisher publisher;
-            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 4000)) {
-                publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
-                        .map(e -> ((RtmpEndpoint) e).getPublisher()).findFirst().orElseThrow();
-                feeder.join();
+            RtmpPublisher publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
+                    .map(e -> ((RtmpEndpoint) e).getPublisher()).findFirst().orElseThrow();
+            try {
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (!publisher.connection().isUp() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 4000)) {
+                    feeder.join();
+                }
             } finally {
                 context.stop();
             }
             assertThat(listener.waitFor(30)).as(listener.output()).isZero();
-            // The first packets go before the publish has started; the rest arrive.
-            assertThat(publisher.sentCount()).isGreaterThan(250);
+            assertThat(publisher.droppedCount()).isZero();
+            assertThat(publisher.sentCount()).isGreaterThan(280);
         }
         Map<String, Ffprobe.Stream> streams = Ffprobe.probe(work.resolve("probe-listen.log"), out.toString(), 60);
         assertThat(streams.get("video").codecName()).isEqualTo("h264");

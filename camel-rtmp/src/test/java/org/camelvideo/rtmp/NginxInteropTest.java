@@ -1,5 +1,8 @@
 package org.camelvideo.rtmp;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -141,7 +144,16 @@ class NginxInteropTest {
     void bilibiliShapedKeyArrivesIntactAndNeverInTcUrlOrLogs() throws Exception {
         String key = "?streamname=live_1_2&key=abc&schedule=rtmp&pflag=1";
         String uri = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/?streamKey=RAW(" + key + ")";
-        CamelContext context = publishingContext(uri);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new TeeOutputStream(stderr, logged), true));
+        CamelContext context;
+        try {
+            context = publishingContext(uri);
+        } catch (Exception e) {
+            System.setErr(stderr);
+            throw e;
+        }
         try {
             Endpoint endpoint = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance).findFirst().orElseThrow();
             assertThat(endpoint.getEndpointUri()).doesNotContain("key=abc").contains("streamKey=xxxxxx");
@@ -159,7 +171,10 @@ class NginxInteropTest {
             }
         } finally {
             context.stop();
+            System.setErr(stderr);
         }
+        assertThat(logged.toString()).as("what this JVM logged, at debug level").contains("xxxxxx").doesNotContain("key=abc")
+                .doesNotContain("live_1_2");
         String log = nginx.errorLog();
         assertThat(log).contains("publish: name='' args='streamname=live_1_2&key=abc&schedule=rtmp&pflag=1'");
         assertThat(log).containsPattern("connect: app='live-bvc' .*tc_url='rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc'");
@@ -285,6 +300,29 @@ class NginxInteropTest {
             awaitUp(publisher, 15_000);
         } finally {
             context.stop();
+        }
+    }
+
+    /** Writes to two streams, so that a test can read what was logged and the log still shows it. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
         }
     }
 }
