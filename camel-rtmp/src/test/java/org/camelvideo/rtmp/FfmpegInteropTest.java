@@ -209,4 +209,37 @@ class FfmpegInteropTest {
             }
         }
     }
+
+    @Test
+    void playsFromFfmpegServingAsAnRtmpServer() throws Exception {
+        int port = Peers.freePort();
+        try (Proc server = Proc.start(work.resolve("serve.log"),
+                                      List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-re", "-i", TestClips.flv().toString(),
+                                              "-c", "copy", "-f", "flv", "-listen", "1",
+                                              "rtmp://127.0.0.1:" + port + "/live/served"))) {
+            Peers.awaitListening(port, 10_000);
+            List<MediaPacket> packets = new CopyOnWriteArrayList<>();
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("rtmp://127.0.0.1:" + port + "/live/served").process(e -> packets.add(e.getIn().getBody(MediaPacket.class)));
+                }
+            });
+            context.start();
+            try {
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (packets.stream().filter(p -> p.codec() == Codec.H264).count() < 90 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                context.stop();
+            }
+            List<MediaPacket> video = packets.stream().filter(p -> p.codec() == Codec.H264).toList();
+            assertThat(video).as(server.output()).hasSizeGreaterThanOrEqualTo(90);
+            assertThat(video.get(0).isKeyframe()).isTrue();
+            assertThat(video.get(0).config().width()).isEqualTo(TestClips.WIDTH);
+            assertThat(packets.stream().anyMatch(p -> p.codec() == Codec.AAC)).isTrue();
+        }
+    }
 }
