@@ -200,7 +200,7 @@ class RtmpComponentTest {
     }
 
     @Test
-    void anOversizedFrameIsRefusedByName() throws Exception {
+    void oversizedOrUnusablePacketsAreRefusedByName() throws Exception {
         int port = Peers.freePort();
         CamelContext context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
@@ -215,6 +215,12 @@ class RtmpComponentTest {
             assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", huge))
                     .isInstanceOf(CamelExecutionException.class).cause()
                     .hasMessageContaining("17825792 bytes").hasMessageContaining("larger than an RTMP message");
+            MediaPacket bareAac = new MediaPacket(Codec.AAC, new byte[] { 1, 2 }, 0, 0, true, null);
+            assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", bareAac))
+                    .isInstanceOf(CamelExecutionException.class).cause().hasMessageContaining("without its CodecConfig");
+            MediaPacket opus = new MediaPacket(Codec.OPUS, new byte[] { 1 }, 0, 0, true, null);
+            assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", opus))
+                    .isInstanceOf(CamelExecutionException.class).cause().hasMessageContaining("not OPUS");
         } finally {
             context.stop();
         }
