@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.Codec;
@@ -168,6 +169,35 @@ class RtmpComponentTest {
             assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("cannot connect").doesNotContain("secretname"));
             assertThat(result.getCheck().getId()).doesNotContain("secretname");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void aPlayingConsumerIsDownWhileItsServerIsAway() throws Exception {
+        int port = Peers.freePort();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rtmp://127.0.0.1:" + port + "/live/cam?reconnectDelay=60000").routeId("play").to("log:x?level=OFF");
+            }
+        });
+        context.start();
+        // As Camel Main does with camel.health.consumersEnabled=true.
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class).setEnabled(true);
+        try {
+            RtmpConsumer consumer = (RtmpConsumer) context.getRoute("play").getConsumer();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (consumer.getConnection().lastProblem().equals("not connected yet") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            HealthCheck.Result result = HealthCheckHelper.invoke(context).stream()
+                    .filter(r -> r.getCheck().getId().contains("play")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no consumer health check for the route"));
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(consumer.getHealthCheck().call().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("cannot connect"));
         } finally {
             context.stop();
         }
