@@ -50,6 +50,11 @@ class GstreamerInteropTest {
     @ValueSource(strings = { "rtmp2sink", "rtmpsink" })
     void gstreamerPublishesIntoTheServerRole(String sink) throws Exception {
         String launch = Peers.require("gst-launch-1.0", "gstreamer1.0-tools");
+        try (Proc inspect = Proc.start(work.resolve(sink + "-inspect.log"),
+                                       List.of(Peers.require("gst-inspect-1.0", "gstreamer1.0-tools"), sink))) {
+            assertThat(inspect.waitFor(30)).as("GStreamer element %s is missing: apt-get install gstreamer1.0-plugins-bad", sink)
+                    .isZero();
+        }
         int port = Peers.freePort();
         Path relay = work.resolve(sink);
         AtomicInteger audio = new AtomicInteger();

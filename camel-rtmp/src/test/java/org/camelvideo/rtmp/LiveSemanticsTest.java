@@ -70,7 +70,7 @@ class LiveSemanticsTest {
                 template.sendBody("direct:av", p);
                 slowest = Math.max(slowest, System.nanoTime() - t);
             }
-            assertThat(slowest / 1_000_000).as("the longest a send took, ms").isLessThan(200);
+            assertThat(slowest / 1_000_000).as("the longest a send took, ms").isLessThan(500);
             assertThat(publisher.droppedCount()).as("frames dropped for the slow reader").isGreaterThan(clip.size() / 4);
             assertThat(publisher.sentCount() + publisher.droppedCount()).isEqualTo(clip.size());
             assertThat(publisher.connection().isUp()).isTrue();

@@ -1,10 +1,15 @@
 package org.camelvideo.rtmp;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -115,13 +120,40 @@ class NginxInteropTest {
         assertThat(streams.get("audio").codecName()).isEqualTo("aac");
         assertThat(streams.get("audio").frames()).isGreaterThan(150);
         assertThat(LeakWatch.rtmpThreads()).isEmpty();
+
+        // Stopping said goodbye: nginx got deleteStream before the connection closed.
+        String log = nginx.errorLog();
+        Matcher publish = Pattern.compile("\\*(\\d+) publish: name='cam1'").matcher(log);
+        assertThat(publish.find()).isTrue();
+        List<String> session = log.lines().filter(l -> l.contains("*" + publish.group(1) + " ")).toList();
+        int deleteStream = indexOf(session, "deleteStream");
+        int disconnect = indexOf(session, "disconnect");
+        assertThat(deleteStream).isNotNegative().isLessThan(disconnect);
+    }
+
+    private static int indexOf(List<String> lines, String word) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(" " + word + ",")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
     void bilibiliShapedKeyArrivesIntactAndNeverInTcUrlOrLogs() throws Exception {
         String key = "?streamname=live_1_2&key=abc&schedule=rtmp&pflag=1";
         String uri = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/?streamKey=RAW(" + key + ")";
-        CamelContext context = publishingContext(uri);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new TeeOutputStream(stderr, logged), true));
+        CamelContext context;
+        try {
+            context = publishingContext(uri);
+        } catch (Exception e) {
+            System.setErr(stderr);
+            throw e;
+        }
         try {
             Endpoint endpoint = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance).findFirst().orElseThrow();
             assertThat(endpoint.getEndpointUri()).doesNotContain("key=abc").contains("streamKey=xxxxxx");
@@ -139,7 +171,10 @@ class NginxInteropTest {
             }
         } finally {
             context.stop();
+            System.setErr(stderr);
         }
+        assertThat(logged.toString()).as("what this JVM logged, at debug level").contains("xxxxxx").doesNotContain("key=abc")
+                .doesNotContain("live_1_2");
         String log = nginx.errorLog();
         assertThat(log).contains("publish: name='' args='streamname=live_1_2&key=abc&schedule=rtmp&pflag=1'");
         assertThat(log).containsPattern("connect: app='live-bvc' .*tc_url='rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc'");
@@ -230,5 +265,64 @@ class NginxInteropTest {
         assertThat(keyFlags.get(0)).as("the first frame after the restart is a keyframe").isEqualTo("1");
         assertThat(frames).doesNotContain("non-existing PPS").doesNotContain("error");
         assertThat(LeakWatch.rtmpThreads()).isEmpty();
+    }
+
+    @Test
+    void aHungServerIsDetectedByTheWriteTimeoutAndTheRouteNeverBlocks() throws Exception {
+        List<MediaPacket> big = TestClips.packets(TestClips.video(1920, 1080, 30, 10, 6_000_000), null, 30);
+        CamelContext context = publishingContext("rtmp://127.0.0.1:" + nginx.rtmpPort()
+                                                 + "/live/hung?writeTimeout=2000&connectTimeout=2000&reconnectDelay=500");
+        try {
+            RtmpPublisher publisher = publisherOf(context);
+            awaitUp(publisher, 10_000);
+            ProducerTemplate template = context.createProducerTemplate();
+            nginx.freeze();
+            try {
+                long slowest = 0;
+                long deadline = System.currentTimeMillis() + 20_000;
+                int i = 0;
+                while (publisher.connection().isUp() && System.currentTimeMillis() < deadline) {
+                    MediaPacket p = big.get(i % big.size());
+                    long t = System.nanoTime();
+                    template.sendBody("direct:av", new MediaPacket(p.codec(), p.payload(), i * 33_333L, i * 33_333L, p.isKeyframe(),
+                                                                   p.config()));
+                    slowest = Math.max(slowest, System.nanoTime() - t);
+                    i++;
+                    Thread.sleep(5);
+                }
+                assertThat(publisher.connection().isUp()).as("the hung server was noticed").isFalse();
+                assertThat(publisher.connection().lastProblem()).contains("no write completed within 2000 ms");
+                assertThat(publisher.droppedCount()).as("frames dropped while the socket was full").isPositive();
+                assertThat(slowest / 1_000_000).as("the longest a send took, ms").isLessThan(500);
+            } finally {
+                nginx.thaw();
+            }
+            awaitUp(publisher, 15_000);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** Writes to two streams, so that a test can read what was logged and the log still shows it. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
     }
 }

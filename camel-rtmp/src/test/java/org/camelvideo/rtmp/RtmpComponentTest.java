@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.Codec;
@@ -174,6 +175,35 @@ class RtmpComponentTest {
     }
 
     @Test
+    void aPlayingConsumerIsDownWhileItsServerIsAway() throws Exception {
+        int port = Peers.freePort();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rtmp://127.0.0.1:" + port + "/live/cam?reconnectDelay=60000").routeId("play").to("log:x?level=OFF");
+            }
+        });
+        context.start();
+        // As Camel Main does with camel.health.consumersEnabled=true.
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class).setEnabled(true);
+        try {
+            RtmpConsumer consumer = (RtmpConsumer) context.getRoute("play").getConsumer();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (consumer.getConnection().lastProblem().equals("not connected yet") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            HealthCheck.Result result = HealthCheckHelper.invoke(context).stream()
+                    .filter(r -> r.getCheck().getId().contains("play")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no consumer health check for the route"));
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(consumer.getHealthCheck().call().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("cannot connect"));
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
     void endpointsOnOneAddressShareOneServerClosedWithTheLast() throws Exception {
         int port = Peers.freePort();
         CamelContext context = new DefaultCamelContext();
@@ -200,7 +230,7 @@ class RtmpComponentTest {
     }
 
     @Test
-    void anOversizedFrameIsRefusedByName() throws Exception {
+    void oversizedOrUnusablePacketsAreRefusedByName() throws Exception {
         int port = Peers.freePort();
         CamelContext context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
@@ -215,6 +245,12 @@ class RtmpComponentTest {
             assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", huge))
                     .isInstanceOf(CamelExecutionException.class).cause()
                     .hasMessageContaining("17825792 bytes").hasMessageContaining("larger than an RTMP message");
+            MediaPacket bareAac = new MediaPacket(Codec.AAC, new byte[] { 1, 2 }, 0, 0, true, null);
+            assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", bareAac))
+                    .isInstanceOf(CamelExecutionException.class).cause().hasMessageContaining("without its CodecConfig");
+            MediaPacket opus = new MediaPacket(Codec.OPUS, new byte[] { 1 }, 0, 0, true, null);
+            assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", opus))
+                    .isInstanceOf(CamelExecutionException.class).cause().hasMessageContaining("not OPUS");
         } finally {
             context.stop();
         }

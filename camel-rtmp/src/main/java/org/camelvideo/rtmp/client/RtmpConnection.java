@@ -1,5 +1,6 @@
 package org.camelvideo.rtmp.client;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.WriteTimeoutException;
 import io.netty.handler.timeout.WriteTimeoutHandler;
 import org.camelvideo.rtmp.chunk.ChunkDecoder;
@@ -212,12 +214,30 @@ public final class RtmpConnection {
 
     /** Last in the pipeline: a failure closes the connection, which then retries. */
     private final class Errors extends ChannelInboundHandlerAdapter {
+        private boolean failed;
+
+        /** A TLS failure is announced before the close; the exception, if any, only after it. */
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof SslHandshakeCompletionEvent && !((SslHandshakeCompletionEvent) evt).isSuccess()) {
+                exceptionCaught(ctx, ((SslHandshakeCompletionEvent) evt).cause());
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // Writes queued behind the first failure fail too; the first one says what happened.
+            if (failed || cause instanceof ClosedChannelException) {
+                return;
+            }
+            failed = true;
             lastProblem = cause instanceof WriteTimeoutException
                     ? "no write completed within " + options.writeTimeoutMillis + " ms, the server is not reading"
                     : target.mask(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()));
             LOG.debug("{}: {}", target, lastProblem, cause);
+            // Down now, so that the close reports this cause rather than a bare "connection lost".
+            up = false;
             ctx.close();
         }
     }

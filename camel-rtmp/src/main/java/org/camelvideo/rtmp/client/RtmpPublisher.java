@@ -85,7 +85,8 @@ public final class RtmpPublisher implements SessionListener {
     /**
      * Sends a packet or drops it; returns whether it was sent.
      *
-     * @throws IllegalArgumentException for codecs RTMP does not carry here, and packets over 16 MiB
+     * @throws IllegalArgumentException for codecs RTMP does not carry here, AAC without its configuration, and
+     *                                  packets over 16 MiB
      */
     public synchronized boolean publish(MediaPacket packet, KeyframeRequester requester) {
         if (packet.payload().length > ChunkEncoder.MAX_MESSAGE_LENGTH - FlvVideo.HEADER_LENGTH) {
@@ -100,7 +101,12 @@ public final class RtmpPublisher implements SessionListener {
         if (packet.codec() == Codec.H264) {
             ok = video(packet);
         } else if (packet.codec() == Codec.AAC) {
-            ok = audio(packet);
+            try {
+                ok = audio(packet);
+            } catch (IllegalArgumentException e) {
+                dropped.incrementAndGet();
+                throw e;
+            }
         } else {
             throw new IllegalArgumentException("rtmp: publishes H264 and AAC packets, not " + packet.codec());
         }
@@ -138,8 +144,13 @@ public final class RtmpPublisher implements SessionListener {
         if (packet.config() != null) {
             audioConfig = packet.config();
         }
+        if (audioConfig == null) {
+            // Unlike H.264, raw AAC never carries its configuration in-band: waiting would not help.
+            throw new IllegalArgumentException("An AAC packet without its CodecConfig (AudioSpecificConfig): rtmp: cannot"
+                                               + " announce the audio without it");
+        }
         Channel ch = channel;
-        if (ch == null || audioConfig == null || !ch.isWritable()) {
+        if (ch == null || !ch.isWritable()) {
             return false;
         }
         announce(ch);

@@ -66,6 +66,15 @@ public final class Nginx implements AutoCloseable {
         proc.kill();
     }
 
+    /** Freezes nginx (SIGSTOP): its sockets stay open but nothing is read, as with a hung server. */
+    public void freeze() throws Exception {
+        Proc.run(prefix.resolve("logs/kill.log"), 10, List.of("kill", "-STOP", String.valueOf(proc.process().pid())));
+    }
+
+    public void thaw() throws Exception {
+        Proc.run(prefix.resolve("logs/kill.log"), 10, List.of("kill", "-CONT", String.valueOf(proc.process().pid())));
+    }
+
     public int rtmpPort() {
         return rtmpPort;
     }
