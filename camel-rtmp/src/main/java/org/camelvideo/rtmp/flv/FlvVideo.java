@@ -3,9 +3,9 @@ package org.camelvideo.rtmp.flv;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.camelvideo.media.CodecConfig;
+import org.camelvideo.media.h264.AnnexB;
 import org.camelvideo.media.h264.AvcDecoderConfigurationRecord;
 import org.camelvideo.media.h264.H264NalType;
-import org.camelvideo.rtmp.tocamelmedia.StartCodeScanner;
 
 /**
  * The body of an FLV video tag carrying H.264 (FLV specification 10.1, E.4.3): one byte of
@@ -40,7 +40,7 @@ public final class FlvVideo {
     public static ByteBuf nalUnits(ByteBufAllocator alloc, byte[] annexB, boolean keyframe, int compositionTimeMs) {
         ByteBuf out = alloc.buffer(HEADER_LENGTH + annexB.length + 16);
         writeHeader(out, keyframe, AVC_NALU, compositionTimeMs);
-        StartCodeScanner.forEachNalUnit(annexB, (buf, off, len) -> {
+        AnnexB.forEachNalUnit(annexB, (buf, off, len) -> {
             if (H264NalType.of(buf[off]) != H264NalType.ACCESS_UNIT_DELIMITER) {
                 out.writeInt(len);
                 out.writeBytes(buf, off, len);
