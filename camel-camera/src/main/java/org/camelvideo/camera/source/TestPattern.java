@@ -41,6 +41,9 @@ final class TestPattern {
     private final byte[] barsY;
     private final byte[] barsU;
     private final byte[] barsV;
+    private final int scale;
+    /** Each glyph's luma rows at the picture's text scale, white on black, drawn by row copies. */
+    private final byte[][][] glyphRows;
 
     TestPattern(int width, int height) {
         this.width = width;
@@ -58,6 +61,16 @@ final class TestPattern {
             int[] c = BARS[bar((2 * (i % chromaWidth)) % width)];
             barsU[i] = (byte) c[1];
             barsV[i] = (byte) c[2];
+        }
+        scale = Math.max(1, height / 120);
+        glyphRows = new byte[FONT.length][7 * scale][5 * scale];
+        for (int g = 0; g < FONT.length; g++) {
+            for (int row = 0; row < 7 * scale; row++) {
+                for (int col = 0; col < 5 * scale; col++) {
+                    boolean on = FONT[g].charAt((row / scale) * 5 + col / scale) == '1';
+                    glyphRows[g][row][col] = (byte) (on ? 235 : 16);
+                }
+            }
         }
     }
 
@@ -79,12 +92,11 @@ final class TestPattern {
         boxX = (boxX < travel ? boxX : 2 * travel - boxX) & ~1;
         fill(out, boxX, height - box - height / 12 & ~1, box, box, 235, 128, 128);
         String text = String.format("#%06d %s", n, LocalTime.now().format(CLOCK));
-        int scale = Math.max(1, height / 120);
         int textX = 2 * scale;
         int textY = 2 * scale;
         fill(out, 0, 0, Math.min(width, (text.length() * 6 + 3) * scale) & ~1, Math.min(height, 11 * scale) & ~1, 16, 128, 128);
         for (int i = 0; i < text.length(); i++) {
-            drawGlyph(out, GLYPHS.indexOf(text.charAt(i)), textX + i * 6 * scale, textY, scale);
+            drawGlyph(out, GLYPHS.indexOf(text.charAt(i)), textX + i * 6 * scale, textY);
         }
         return out;
     }
@@ -103,24 +115,14 @@ final class TestPattern {
         }
     }
 
-    private void drawGlyph(byte[] out, int glyph, int x0, int y0, int scale) {
-        if (glyph < 0) {
+    private void drawGlyph(byte[] out, int glyph, int x0, int y0) {
+        if (glyph < 0 || x0 >= width) {
             return;
         }
-        String bits = FONT[glyph];
-        for (int gy = 0; gy < 7; gy++) {
-            for (int gx = 0; gx < 5; gx++) {
-                if (bits.charAt(gy * 5 + gx) != '1') {
-                    continue;
-                }
-                for (int sy = 0; sy < scale; sy++) {
-                    int y = y0 + gy * scale + sy;
-                    int x = x0 + gx * scale;
-                    if (y < height && x < width) {
-                        Arrays.fill(out, y * width + x, Math.min(width, x + scale) + y * width, (byte) 235);
-                    }
-                }
-            }
+        byte[][] rows = glyphRows[glyph];
+        int length = Math.min(rows[0].length, width - x0);
+        for (int row = 0; row < rows.length && y0 + row < height; row++) {
+            System.arraycopy(rows[row], 0, out, (y0 + row) * width + x0, length);
         }
     }
 }
