@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.ReferenceCounted;
+import org.camelvideo.rtsp.rtp.Packets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +112,7 @@ class RtspFrameDecoderFuzzTest {
                     expectedFrames++;
                 }
             }
-            byte[] all = join(parts);
+            byte[] all = Packets.concat(parts.toArray(new byte[0][]));
             Sink sink = new Sink();
             EmbeddedChannel ch = channel(sink);
             feedInChunks(ch, all, random);
@@ -163,7 +164,7 @@ class RtspFrameDecoderFuzzTest {
                 parts.add(SEEDS[random.nextInt(SEEDS.length)].getBytes(StandardCharsets.ISO_8859_1));
             }
         }
-        return join(parts);
+        return Packets.concat(parts.toArray(new byte[0][]));
     }
 
     private static byte[] mutate(byte[] in, SplittableRandom random) {
@@ -191,11 +192,11 @@ class RtspFrameDecoderFuzzTest {
                 case 4:
                     String cl = "Content-Length: " + (random.nextBoolean() ? random.nextInt(100_000) : -random.nextInt(9))
                                 + "\r\n";
-                    b = join(List.of(java.util.Arrays.copyOf(b, at), cl.getBytes(StandardCharsets.ISO_8859_1),
-                                     java.util.Arrays.copyOfRange(b, at, b.length)));
+                    b = Packets.concat(java.util.Arrays.copyOf(b, at), cl.getBytes(StandardCharsets.ISO_8859_1),
+                                       java.util.Arrays.copyOfRange(b, at, b.length));
                     break;
                 default:
-                    b = join(List.of(b, b));
+                    b = Packets.concat(b, b);
             }
         }
         return b;
@@ -217,19 +218,5 @@ class RtspFrameDecoderFuzzTest {
             }
         }
         return given;
-    }
-
-    private static byte[] join(List<byte[]> parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int pos = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, pos, p.length);
-            pos += p.length;
-        }
-        return out;
     }
 }
