@@ -3,12 +3,19 @@ package org.camelvideo.rtsp;
 import java.net.ConnectException;
 import java.net.Socket;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Producer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
+import org.camelvideo.media.KeyframeRequester;
+import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtsp.support.Clip;
 import org.camelvideo.rtsp.support.RawRtsp;
 import org.camelvideo.rtsp.support.Server;
@@ -155,6 +162,29 @@ class ServerProtocolTest {
             assertThatThrownBy(() -> server.send("not a frame")).hasRootCauseInstanceOf(InvalidPayloadException.class)
                     .rootCause().hasMessageContaining("MediaPacket").hasMessageContaining("String");
             assertThat(reader.drain(1000)).as("frames after the bad exchange").isGreaterThan(20);
+        }
+    }
+
+    @Test
+    void withoutGopCacheAJoiningReaderWaitsForAKeyframeAndTheEncoderIsAskedForOne() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        KeyframeRequester requester = requests::incrementAndGet;
+        try (Server server = new Server("gopCache=false"); RawRtsp reader = new RawRtsp(server.port)) {
+            List<MediaPacket> video = Clip.hd(30, 10).video();
+            Exchange first = server.endpoint().createExchange();
+            first.setProperty(MediaHeaders.KEYFRAME_REQUESTER, requester);
+            first.getIn().setBody(video.get(0));
+            server.producer().process(first);
+            reader.play(server.url);
+            assertThat(requests.get()).isEqualTo(1);
+            for (int i = 1; i < 30; i++) {
+                server.send(video.get(i));
+            }
+            server.send(video.get(30));
+            assertThat(video.get(30).isKeyframe()).isTrue();
+            reader.drain(300);
+            assertThat(reader.firstChannels).as("nothing but sender reports before the keyframe").startsWith(1);
+            assertThat(reader.interleavedFrames).isGreaterThan(1);
         }
     }
 

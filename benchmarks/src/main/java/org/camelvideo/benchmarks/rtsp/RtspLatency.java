@@ -10,6 +10,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Producer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.rtsp.RtspComponent;
 
 /**
  * Added latency of our server: from the moment a frame is handed to the rtsp producer to the
@@ -17,7 +18,8 @@ import org.camelvideo.media.MediaPacket;
  * clock. The readers join on the first keyframe (the GOP cache) and count frames by RTP
  * timestamp from there.
  * <p>
- * Arguments: {@code --readers=100 --seconds=20 --threads=2}
+ * Arguments: {@code --readers=100 --seconds=20 --threads=2 --serverThreads=0} (reader and server event loops;
+ * 0 is Netty's default of twice the cores)
  */
 public final class RtspLatency {
 
@@ -28,6 +30,7 @@ public final class RtspLatency {
         int n = Integer.parseInt(RtspFanOut.arg(args, "readers", "100"));
         int seconds = Integer.parseInt(RtspFanOut.arg(args, "seconds", "20"));
         int threads = Integer.parseInt(RtspFanOut.arg(args, "threads", "2"));
+        int serverThreads = Integer.parseInt(RtspFanOut.arg(args, "serverThreads", "0"));
         List<MediaPacket> clip = ClipFile.packets(ClipFile.ensure());
         int frames = seconds * ClipFile.FPS;
         long[] handed = new long[frames];
@@ -37,6 +40,7 @@ public final class RtspLatency {
             port = s.getLocalPort();
         }
         CamelContext context = new DefaultCamelContext();
+        context.getComponent("rtsp", RtspComponent.class).setWorkerThreads(serverThreads);
         context.start();
         Endpoint endpoint = context.getEndpoint("rtsp://127.0.0.1:" + port + "/live");
         Producer producer = endpoint.createProducer();
