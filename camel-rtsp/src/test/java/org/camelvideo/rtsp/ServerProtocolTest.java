@@ -176,6 +176,10 @@ class ServerProtocolTest {
             first.getIn().setBody(video.get(0));
             server.producer().process(first);
             reader.play(server.url);
+            long deadline = System.currentTimeMillis() + 2000;
+            while (requests.get() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
             assertThat(requests.get()).isEqualTo(1);
             for (int i = 1; i < 30; i++) {
                 server.send(video.get(i));

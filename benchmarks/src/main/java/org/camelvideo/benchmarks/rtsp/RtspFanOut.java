@@ -45,8 +45,7 @@ public final class RtspFanOut {
         System.out.println(header());
         rows.forEach(System.out::println);
         System.out.println();
-        System.out.println("Reproduce: java -cp \"" + "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)\" "
-                           + RtspFanOut.class.getName() + " " + String.join(" ", args));
+        System.out.println(Reproduce.command(RtspFanOut.class, args));
     }
 
     private static String header() {

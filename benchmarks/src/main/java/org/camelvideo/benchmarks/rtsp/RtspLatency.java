@@ -65,7 +65,6 @@ public final class RtspLatency {
                 }
             };
             readers.open("127.0.0.1", port, "rtsp://127.0.0.1:" + port + "/live", n, 50, listener);
-            long resume = handed[0];
             ServeClip.play(clip, producer, endpoint, frames, handed);
             Thread.sleep(500);
             long[] latencies = new long[n * (frames - 1)];
@@ -92,11 +91,7 @@ public final class RtspLatency {
                                              sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6,
                                              sorted[count - 1] / 1e6, missing));
             System.out.println();
-            System.out.println("Reproduce: java -cp \"benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)\" "
-                               + RtspLatency.class.getName() + " " + String.join(" ", args));
-            if (resume < 0) {
-                throw new IllegalStateException();
-            }
+            System.out.println(Reproduce.command(RtspLatency.class, args));
         } finally {
             producer.stop();
             context.stop();
