@@ -275,10 +275,6 @@ public final class MediaStream {
         session.playing = false;
     }
 
-    synchronized List<Session> readers() {
-        return new ArrayList<>(readers);
-    }
-
     void countStuck() {
         stuckReaders.incrementAndGet();
     }
