@@ -49,8 +49,8 @@ public final class RtspFanOut {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%7s | %9s | %9s | %9s | %8s | %10s | %12s | %10s", "readers", "fps min",
-                             "fps med", "fps max", "lost pkt", "loss %", "server CPU %", "load CPU %");
+        return String.format(Locale.ROOT, "%7s | %9s | %9s | %9s | %12s | %8s | %10s | %12s | %10s", "readers", "fps min",
+                             "fps med", "fps max", "Mbit/s med", "lost pkt", "loss %", "server CPU %", "load CPU %");
     }
 
     private static String run(String server, Path clip, int n, int seconds, int warmup, int threads) throws Exception {
@@ -66,6 +66,7 @@ public final class RtspFanOut {
             long[] f0 = snapshot(readers, 0);
             long[] l0 = snapshot(readers, 1);
             long[] p0 = snapshot(readers, 2);
+            long[] b0 = snapshot(readers, 3);
             long serverCpu0 = Cpu.ticks(process.pid());
             long loadCpu0 = Cpu.ticks(ProcessHandle.current().pid());
             long t0 = System.nanoTime();
@@ -74,19 +75,23 @@ public final class RtspFanOut {
             long[] f1 = snapshot(readers, 0);
             long[] l1 = snapshot(readers, 1);
             long[] p1 = snapshot(readers, 2);
+            long[] b1 = snapshot(readers, 3);
             double serverCpu = Cpu.percent(serverCpu0, Cpu.ticks(process.pid()), elapsed);
             double loadCpu = Cpu.percent(loadCpu0, Cpu.ticks(ProcessHandle.current().pid()), elapsed);
             double[] fps = new double[n];
+            double[] mbits = new double[n];
             long lost = 0;
             long packets = 0;
             for (int i = 0; i < n; i++) {
                 fps[i] = (f1[i] - f0[i]) / elapsed;
+                mbits[i] = (b1[i] - b0[i]) * 8 / elapsed / 1e6;
                 lost += l1[i] - l0[i];
                 packets += p1[i] - p0[i];
             }
             Arrays.sort(fps);
-            return String.format(Locale.ROOT, "%7d | %9.2f | %9.2f | %9.2f | %8d | %10.4f | %12.1f | %10.1f", n, fps[0],
-                                 fps[n / 2], fps[n - 1], lost, 100.0 * lost / Math.max(1, lost + packets), serverCpu,
+            Arrays.sort(mbits);
+            return String.format(Locale.ROOT, "%7d | %9.2f | %9.2f | %9.2f | %12.2f | %8d | %10.4f | %12.1f | %10.1f", n,
+                                 fps[0], fps[n / 2], fps[n - 1], mbits[n / 2], lost, 100.0 * lost / Math.max(1, lost + packets), serverCpu,
                                  loadCpu);
         } finally {
             process.destroy();
@@ -100,7 +105,7 @@ public final class RtspFanOut {
         long[] out = new long[readers.readers.size()];
         for (int i = 0; i < out.length; i++) {
             Reader r = readers.readers.get(i);
-            out[i] = what == 0 ? r.frames : what == 1 ? r.lost : r.packets;
+            out[i] = what == 0 ? r.frames : what == 1 ? r.lost : what == 2 ? r.packets : r.bytes;
         }
         return out;
     }
