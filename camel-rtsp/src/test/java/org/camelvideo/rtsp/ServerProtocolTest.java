@@ -140,6 +140,22 @@ class ServerProtocolTest {
     }
 
     @Test
+    void receiverReportsAloneKeepASessionAlive() throws Exception {
+        // An RTCP receiver report (RFC 3550 6.4.2) with no report blocks, on the interleaved RTCP channel.
+        byte[] rr = { '$', 1, 0, 8, (byte) 0x80, (byte) 201, 0, 1, 0x12, 0x34, 0x56, 0x78 };
+        try (Server server = new Server("sessionTimeout=2").feed(Clip.hd(30, 10), false);
+             RawRtsp reader = new RawRtsp(server.port)) {
+            reader.play(server.url);
+            for (int i = 0; i < 8; i++) {
+                reader.drain(500);
+                reader.writeRaw(rr);
+            }
+            assertThat(((RtspProducer) server.producer()).getReaderCount()).isEqualTo(1);
+            assertThat(reader.drain(500)).isPositive();
+        }
+    }
+
+    @Test
     void closedConnectionFreesItsSession() throws Exception {
         try (Server server = new Server("").feed(Clip.hd(30, 10), false)) {
             RtspProducer producer = (RtspProducer) server.producer();

@@ -124,7 +124,13 @@ public final class RtspFanOut {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null;) {
             if (line.contains("READY")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(l -> { });
+                    } catch (java.io.UncheckedIOException e) {
+                        // the server was stopped
+                    }
+                }, "server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return p;
