@@ -26,6 +26,13 @@ public final class RtspLatency {
     private RtspLatency() {
     }
 
+    private static String row(String what, int readers, long[] samples, int count, int missing) {
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%10s | %7d | %9d | %9.3f | %9.3f | %9.3f | %8d", what, readers, count,
+                             sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6, sorted[count - 1] / 1e6, missing);
+    }
+
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(RtspFanOut.arg(args, "readers", "100"));
         int seconds = Integer.parseInt(RtspFanOut.arg(args, "seconds", "20"));
@@ -67,29 +74,32 @@ public final class RtspLatency {
             readers.open("127.0.0.1", port, "rtsp://127.0.0.1:" + port + "/live", n, 50, listener);
             ServeClip.play(clip, producer, endpoint, frames, handed);
             Thread.sleep(500);
-            long[] latencies = new long[n * (frames - 1)];
+            long[] all = new long[n * (frames - 1)];
+            long[] keyframes = new long[n * (frames - 1)];
             int count = 0;
+            int keys = 0;
             int missing = 0;
             for (int r = 0; r < n; r++) {
                 for (int f = 1; f < frames; f++) {
                     if (arrived[r][f] == 0 || arrived[r][f] < handed[f]) {
                         missing++;
-                    } else {
-                        latencies[count++] = arrived[r][f] - handed[f];
+                        continue;
+                    }
+                    long latency = arrived[r][f] - handed[f];
+                    all[count++] = latency;
+                    if (clip.get(f % clip.size()).isKeyframe()) {
+                        keyframes[keys++] = latency;
                     }
                 }
             }
-            long[] sorted = Arrays.copyOf(latencies, count);
-            Arrays.sort(sorted);
             System.out.println();
             System.out.println("RTSP added latency (producer hand-off -> last packet at reader), 1280x720 30 fps ~2 Mbit/s, "
                                + n + " TCP readers in-process, " + seconds + " s, " + Runtime.getRuntime().availableProcessors()
                                + " cores");
-            System.out.println(String.format(Locale.ROOT, "%7s | %9s | %9s | %9s | %9s | %8s", "readers", "samples", "p50 ms",
-                                             "p99 ms", "max ms", "missing"));
-            System.out.println(String.format(Locale.ROOT, "%7d | %9d | %9.3f | %9.3f | %9.3f | %8d", n, count,
-                                             sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6,
-                                             sorted[count - 1] / 1e6, missing));
+            System.out.println(String.format(Locale.ROOT, "%10s | %7s | %9s | %9s | %9s | %9s | %8s", "frames", "readers",
+                                             "samples", "p50 ms", "p99 ms", "max ms", "missing"));
+            System.out.println(row("all", n, all, count, missing));
+            System.out.println(row("keyframes", n, keyframes, keys, 0));
             System.out.println();
             System.out.println(Reproduce.command(RtspLatency.class, args));
         } finally {
