@@ -80,8 +80,8 @@ final class Session {
     }
 
     /**
-     * Hands one frame to this reader without waiting: a reader whose queue is full drops it,
-     * and its video then waits for the next keyframe.
+     * Hands one frame to this reader without waiting, on its connection's event loop: a reader
+     * whose queue is full drops it, and its video then waits for the next keyframe.
      *
      * @return whether the frame was dropped
      */
