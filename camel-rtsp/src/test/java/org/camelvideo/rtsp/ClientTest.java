@@ -60,6 +60,19 @@ class ClientTest {
     }
 
     @Test
+    void noThreadLeftAfterTheConsumerStops() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), false);
+             Pull pull = new Pull(server.url + "?transport=UDP")) {
+            pull.await(p -> p.codec() == Codec.H264, 10, 20);
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (ServerProtocolTest.rtspThreads() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ServerProtocolTest.rtspThreads()).isZero();
+    }
+
+    @Test
     void relayChainServesACameraAgainWithoutReencoding() throws Exception {
         try (Server camera = new Server("/cam", "").feed(Clip.hd(30, 10), true)) {
             String output = relay(camera.url);
