@@ -6,7 +6,8 @@ import org.camelvideo.media.MediaHeaders;
 /** Headers and exchange properties the rtsp component reads and sets. */
 public final class RtspConstants {
 
-    @Metadata(label = "consumer", description = "Presentation time of the packet in microseconds, from its RTP timestamp.",
+    @Metadata(description = "Presentation time in microseconds. The consumer sets it from the RTP timestamp; the producer "
+                            + "reads it for a byte[] body (else it uses the time since it started).",
               javaType = "long")
     public static final String TIMESTAMP = MediaHeaders.TIMESTAMP;
     @Metadata(description = "Whether the packet is a keyframe. The consumer sets it; the producer reads it for a byte[] "

@@ -60,25 +60,52 @@ class ClientTest {
     }
 
     @Test
+    void noThreadLeftAfterTheConsumerStops() throws Exception {
+        try (Server server = new Server("").feed(Clip.hd(30, 10), false);
+             Pull pull = new Pull(server.url + "?transport=UDP")) {
+            pull.await(p -> p.codec() == Codec.H264, 10, 20);
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (ServerProtocolTest.rtspThreads() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ServerProtocolTest.rtspThreads()).isZero();
+    }
+
+    @Test
     void relayChainServesACameraAgainWithoutReencoding() throws Exception {
         try (Server camera = new Server("/cam", "").feed(Clip.hd(30, 10), true)) {
-            int relayPort = org.apache.camel.test.AvailablePortFinder.getNextAvailable();
-            String relayUrl = "rtsp://127.0.0.1:" + relayPort + "/relay";
-            CamelContext context = new DefaultCamelContext();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(camera.url).to(relayUrl);
-                }
-            });
-            context.start();
-            try (FfmpegReader reader = FfmpegReader.start(relayUrl, "tcp", 90)) {
-                assertThat(reader.waitFor(40)).as(reader.output()).isZero();
-                ServerFfmpegTest.assertDecoded(reader, 90, 1280, 720);
-                assertThat(reader.output()).contains("Audio: aac");
-            } finally {
-                context.stop();
+            String output = relay(camera.url);
+            assertThat(output).contains("Audio: aac");
+        }
+    }
+
+    @Test
+    void relayChainFromGStreamersServer() throws Exception {
+        try (GstRtspServer camera = new GstRtspServer(Clip.hd(30, 10).file())) {
+            relay(camera.url);
+        }
+    }
+
+    /** camera -> our client -> our server -> FFmpeg; returns FFmpeg's output after 90 decoded frames. */
+    private static String relay(String cameraUrl) throws Exception {
+        int relayPort = org.apache.camel.test.AvailablePortFinder.getNextAvailable();
+        String relayUrl = "rtsp://127.0.0.1:" + relayPort + "/relay";
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(cameraUrl).to(relayUrl);
             }
+        });
+        context.start();
+        try (FfmpegReader reader = FfmpegReader.start(relayUrl, "tcp", 90)) {
+            assertThat(reader.waitFor(40)).as(reader.output()).isZero();
+            ServerFfmpegTest.assertDecoded(reader, 90, 1280, 720);
+            assertThat(reader.output()).doesNotContain("error while decoding");
+            return reader.output();
+        } finally {
+            context.stop();
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camelvideo.rtsp.support.Clip;
+import org.camelvideo.rtsp.support.Feeder;
 import org.camelvideo.rtsp.support.FfmpegReader;
 import org.camelvideo.rtsp.support.Server;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,17 @@ class ServerFfmpegTest {
              FfmpegReader reader = FfmpegReader.start(server.url, "udp", 90)) {
             assertThat(reader.waitFor(30)).as(reader.output()).isZero();
             assertDecoded(reader, 90, 1280, 720);
+        }
+    }
+
+    @Test
+    void plainAnnexBByteArraysAreServedAsTheEmbeddedServersSendThem() throws Exception {
+        try (Server server = new Server("width=1280&height=720&fps=30");
+             Feeder feeder = new Feeder(Clip.hd(30, 10), false, p -> server.send(p.payload()));
+             FfmpegReader reader = FfmpegReader.start(server.url, "tcp", 90)) {
+            assertThat(reader.waitFor(30)).as(reader.output()).isZero();
+            assertDecoded(reader, 90, 1280, 720);
+            assertThat(feeder.sent()).isPositive();
         }
     }
 

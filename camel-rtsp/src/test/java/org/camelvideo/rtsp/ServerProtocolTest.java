@@ -3,12 +3,19 @@ package org.camelvideo.rtsp;
 import java.net.ConnectException;
 import java.net.Socket;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Producer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
+import org.camelvideo.media.KeyframeRequester;
+import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtsp.support.Clip;
 import org.camelvideo.rtsp.support.RawRtsp;
 import org.camelvideo.rtsp.support.Server;
@@ -133,6 +140,22 @@ class ServerProtocolTest {
     }
 
     @Test
+    void receiverReportsAloneKeepASessionAlive() throws Exception {
+        // An RTCP receiver report (RFC 3550 6.4.2) with no report blocks, on the interleaved RTCP channel.
+        byte[] rr = { '$', 1, 0, 8, (byte) 0x80, (byte) 201, 0, 1, 0x12, 0x34, 0x56, 0x78 };
+        try (Server server = new Server("sessionTimeout=2").feed(Clip.hd(30, 10), false);
+             RawRtsp reader = new RawRtsp(server.port)) {
+            reader.play(server.url);
+            for (int i = 0; i < 8; i++) {
+                reader.drain(500);
+                reader.writeRaw(rr);
+            }
+            assertThat(((RtspProducer) server.producer()).getReaderCount()).isEqualTo(1);
+            assertThat(reader.drain(500)).isPositive();
+        }
+    }
+
+    @Test
     void closedConnectionFreesItsSession() throws Exception {
         try (Server server = new Server("").feed(Clip.hd(30, 10), false)) {
             RtspProducer producer = (RtspProducer) server.producer();
@@ -155,6 +178,33 @@ class ServerProtocolTest {
             assertThatThrownBy(() -> server.send("not a frame")).hasRootCauseInstanceOf(InvalidPayloadException.class)
                     .rootCause().hasMessageContaining("MediaPacket").hasMessageContaining("String");
             assertThat(reader.drain(1000)).as("frames after the bad exchange").isGreaterThan(20);
+        }
+    }
+
+    @Test
+    void withoutGopCacheAJoiningReaderWaitsForAKeyframeAndTheEncoderIsAskedForOne() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        KeyframeRequester requester = requests::incrementAndGet;
+        try (Server server = new Server("gopCache=false"); RawRtsp reader = new RawRtsp(server.port)) {
+            List<MediaPacket> video = Clip.hd(30, 10).video();
+            Exchange first = server.endpoint().createExchange();
+            first.setProperty(MediaHeaders.KEYFRAME_REQUESTER, requester);
+            first.getIn().setBody(video.get(0));
+            server.producer().process(first);
+            reader.play(server.url);
+            long deadline = System.currentTimeMillis() + 2000;
+            while (requests.get() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(requests.get()).isEqualTo(1);
+            for (int i = 1; i < 30; i++) {
+                server.send(video.get(i));
+            }
+            server.send(video.get(30));
+            assertThat(video.get(30).isKeyframe()).isTrue();
+            reader.drain(300);
+            assertThat(reader.firstChannels).as("nothing but sender reports before the keyframe").startsWith(1);
+            assertThat(reader.interleavedFrames).isGreaterThan(1);
         }
     }
 

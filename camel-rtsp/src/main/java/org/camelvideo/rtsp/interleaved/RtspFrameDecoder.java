@@ -1,5 +1,6 @@
 package org.camelvideo.rtsp.interleaved;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
@@ -18,7 +19,7 @@ import io.netty.handler.codec.TooLongFrameException;
  */
 public final class RtspFrameDecoder extends ByteToMessageDecoder {
 
-    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final String CONTENT_LENGTH = "content-length:";
 
     private final int maxHeaderSize;
     private final int maxContentLength;
@@ -64,19 +65,19 @@ public final class RtspFrameDecoder extends ByteToMessageDecoder {
         int headerEnd = -1;
         int contentLength = 0;
         int lineStart = start;
-        for (int i = start; i < limit; i++) {
-            if (in.getByte(i) != '\n') {
-                continue;
-            }
-            int lineLength = i - lineStart;
+        // Whole lines at a time: one buffer access per line, not per byte.
+        for (int nl; (nl = in.indexOf(lineStart, limit, (byte) '\n')) >= 0; lineStart = nl + 1) {
+            int lineLength = nl - lineStart;
             if (lineLength == 0 || lineLength == 1 && in.getByte(lineStart) == '\r') {
-                headerEnd = i + 1;
+                headerEnd = nl + 1;
                 break;
             }
-            if (startsWithIgnoreCase(in, lineStart, i, CONTENT_LENGTH)) {
-                contentLength = parseLength(in, lineStart + CONTENT_LENGTH.length, i);
+            if (lineLength > CONTENT_LENGTH.length() && (in.getByte(lineStart) | 0x20) == 'c') {
+                String line = in.toString(lineStart, lineLength, StandardCharsets.US_ASCII);
+                if (line.regionMatches(true, 0, CONTENT_LENGTH, 0, CONTENT_LENGTH.length())) {
+                    contentLength = parseLength(line.substring(CONTENT_LENGTH.length()).trim());
+                }
             }
-            lineStart = i + 1;
         }
         if (headerEnd < 0) {
             if (end - start >= maxHeaderSize) {
@@ -91,45 +92,26 @@ public final class RtspFrameDecoder extends ByteToMessageDecoder {
         return true;
     }
 
-    private int parseLength(ByteBuf in, int from, int to) {
-        long value = 0;
-        boolean digits = false;
-        for (int i = from; i < to; i++) {
-            byte b = in.getByte(i);
-            if (b >= '0' && b <= '9') {
-                value = value * 10 + (b - '0');
-                digits = true;
-                if (value > maxContentLength) {
-                    fail(new TooLongFrameException("RTSP message body longer than " + maxContentLength + " bytes"));
-                }
-            } else if (b != ' ' && b != '\t' && b != '\r') {
-                fail(new CorruptedFrameException("Content-Length is not a number"));
-            }
-        }
-        if (!digits) {
+    private int parseLength(String value) {
+        if (value.isEmpty()) {
             fail(new CorruptedFrameException("Content-Length has no value"));
         }
-        return (int) value;
+        long length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                fail(new CorruptedFrameException("Content-Length is not a number: " + value));
+            }
+            length = length * 10 + (c - '0');
+            if (length > maxContentLength) {
+                fail(new TooLongFrameException("RTSP message body longer than " + maxContentLength + " bytes"));
+            }
+        }
+        return (int) length;
     }
 
     private void fail(RuntimeException e) {
         failed = true;
         throw e;
-    }
-
-    private static boolean startsWithIgnoreCase(ByteBuf in, int from, int to, byte[] prefix) {
-        if (to - from < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            int b = in.getByte(from + i);
-            if (b >= 'A' && b <= 'Z') {
-                b += 'a' - 'A';
-            }
-            if (b != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -23,7 +23,6 @@ public final class RtpFrame extends AbstractReferenceCounted {
     private final boolean keyframe;
     private final int firstSequence;
     private final long timestamp;
-    private final long createdNanos;
 
     RtpFrame(ByteBuf wire, int[] offsets, int count, int channel, int trackIndex, boolean keyframe, int firstSequence,
              long timestamp) {
@@ -35,7 +34,6 @@ public final class RtpFrame extends AbstractReferenceCounted {
         this.keyframe = keyframe;
         this.firstSequence = firstSequence;
         this.timestamp = timestamp;
-        this.createdNanos = System.nanoTime();
     }
 
     public int packetCount() {
@@ -57,11 +55,6 @@ public final class RtpFrame extends AbstractReferenceCounted {
 
     public long timestamp() {
         return timestamp;
-    }
-
-    /** When the frame was packetized, for latency measurements. */
-    public long createdNanos() {
-        return createdNanos;
     }
 
     /** Bytes of the interleaved form. */

@@ -1,11 +1,15 @@
 package org.camelvideo.rtsp.server;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.EventExecutor;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.h264.H264AccessUnit;
@@ -23,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * What is served at one path: the current codec configurations, the two RTP tracks, the frames
  * since the latest keyframe (the GOP cache a new reader starts from) and the readers.
  * <p>
- * The producer thread packetizes each frame once and hands the same buffer to every reader;
- * nothing here waits for a reader. One lock orders frames and joins, so that a reader gets the
- * cache and then the live frames without a hole or a repeat.
+ * The producer thread packetizes each frame once and hands the same buffer to every reader, through
+ * one task per event loop; nothing here waits for a reader. One lock orders frames and joins: a
+ * reader joins on its connection's event loop, gets the cache there, and the next frame's task for
+ * that loop runs after, so it sees the live frames without a hole or a repeat.
  */
 public final class MediaStream {
 
@@ -47,6 +52,8 @@ public final class MediaStream {
     private long gopBytes;
     private boolean gopValid;
     private final List<Session> readers = new ArrayList<>();
+    /** The readers by the event loop of their connection, each group an array replaced on change. */
+    private final Map<EventExecutor, Session[]> readersByLoop = new HashMap<>();
     private final List<Runnable> configWaiters = new ArrayList<>();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong oversizeFrames = new AtomicLong();
@@ -156,18 +163,53 @@ public final class MediaStream {
                     return;
                 }
                 cache(frame);
-                for (int i = 0; i < readers.size(); i++) {
-                    Session reader = readers.get(i);
-                    if (reader.offer(frame)) {
-                        readerDrops.incrementAndGet();
-                        if (reader.drops() == 1) {
-                            LOG.warn("Reader {} on {} cannot keep up: dropping to the next keyframe", reader, path);
-                        }
+                // One task per event loop writes the frame to all of that loop's readers: far fewer
+                // tasks and wake-ups than a write per reader from this thread.
+                for (Map.Entry<EventExecutor, Session[]> group : readersByLoop.entrySet()) {
+                    Session[] sessions = group.getValue();
+                    frame.retain();
+                    group.getKey().execute(() -> deliver(frame, sessions));
+                }
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void deliver(RtpFrame frame, Session[] sessions) {
+        try {
+            for (Session reader : sessions) {
+                if (reader.playing && reader.offer(frame)) {
+                    readerDrops.incrementAndGet();
+                    if (reader.drops() == 1) {
+                        LOG.warn("Reader {} on {} cannot keep up: dropping to the next keyframe", reader, path);
                     }
                 }
             }
         } finally {
             frame.release();
+        }
+    }
+
+    private void addReader(Session session) {
+        readers.add(session);
+        readersByLoop.merge(session.connection.eventLoop(), new Session[] { session }, (a, b) -> {
+            Session[] joined = Arrays.copyOf(a, a.length + 1);
+            joined[a.length] = session;
+            return joined;
+        });
+    }
+
+    private void removeReader(Session session) {
+        if (!readers.remove(session)) {
+            return;
+        }
+        EventExecutor loop = session.connection.eventLoop();
+        Session[] rest = Arrays.stream(readersByLoop.get(loop)).filter(s -> s != session).toArray(Session[]::new);
+        if (rest.length == 0) {
+            readersByLoop.remove(loop);
+        } else {
+            readersByLoop.put(loop, rest);
         }
     }
 
@@ -239,7 +281,7 @@ public final class MediaStream {
                     session.offer(f);
                 }
             }
-            readers.add(session);
+            addReader(session);
         }
         KeyframeRequester requester = keyframeRequester;
         if (!fromCache && requester != null) {
@@ -271,12 +313,8 @@ public final class MediaStream {
     }
 
     synchronized void stop(Session session) {
-        readers.remove(session);
+        removeReader(session);
         session.playing = false;
-    }
-
-    synchronized List<Session> readers() {
-        return new ArrayList<>(readers);
     }
 
     void countStuck() {
@@ -330,6 +368,7 @@ public final class MediaStream {
         closed = true;
         clearCache();
         readers.clear();
+        readersByLoop.clear();
     }
 
     public long frames() {

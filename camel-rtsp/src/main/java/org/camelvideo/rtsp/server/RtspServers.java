@@ -58,8 +58,4 @@ public final class RtspServers {
             loops.release();
         }
     }
-
-    public synchronized int size() {
-        return servers.size();
-    }
 }

@@ -1,7 +1,8 @@
 package org.camelvideo.rtsp.server;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
+import java.util.Locale;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -28,6 +29,9 @@ final class Session {
         }
     }
 
+    /** Session ids are unguessable: over UDP the id is all that ties a request to a reader. */
+    private static final SecureRandom IDS = new SecureRandom();
+
     final String id;
     final MediaStream stream;
     final Channel connection;
@@ -42,7 +46,7 @@ final class Session {
     private long drops;
 
     Session(MediaStream stream, ChannelHandlerContext rawContext, UdpTransport udp) {
-        this.id = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE).toUpperCase();
+        this.id = Long.toHexString(IDS.nextLong() & Long.MAX_VALUE).toUpperCase(Locale.ROOT);
         this.stream = stream;
         this.connection = rawContext.channel();
         this.rawContext = rawContext;
@@ -76,8 +80,8 @@ final class Session {
     }
 
     /**
-     * Hands one frame to this reader without waiting: a reader whose queue is full drops it,
-     * and its video then waits for the next keyframe.
+     * Hands one frame to this reader without waiting, on its connection's event loop: a reader
+     * whose queue is full drops it, and its video then waits for the next keyframe.
      *
      * @return whether the frame was dropped
      */

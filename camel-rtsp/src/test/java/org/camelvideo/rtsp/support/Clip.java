@@ -37,31 +37,26 @@ public final class Clip {
 
     /** 1280x720, 30 fps, about 2 Mbit/s, a keyframe every {@code gop} frames, {@code seconds} long, with AAC stereo. */
     public static Clip hd(int gop, int seconds) {
-        return make(1280, 720, gop, seconds, "");
-    }
-
-    /** The same picture cut in several slices per frame, as x264 does with sliced threads. */
-    public static Clip slicedHd(int gop, int seconds) {
-        return make(1280, 720, gop, seconds, ":slices=4");
+        return make(1280, 720, gop, seconds);
     }
 
     /** A smaller picture, for tests that run many decoders at once on a small machine. */
     public static Clip small(int gop, int seconds) {
-        return make(320, 240, gop, seconds, "");
+        return make(320, 240, gop, seconds);
     }
 
-    private static synchronized Clip make(int width, int height, int gop, int seconds, String extra) {
+    private static synchronized Clip make(int width, int height, int gop, int seconds) {
         try {
             Path dir = Path.of("target", "test-media");
             Files.createDirectories(dir);
-            String name = width + "x" + height + "-g" + gop + "-" + seconds + "s" + extra.replace(":", "-").replace("=", "");
+            String name = width + "x" + height + "-g" + gop + "-" + seconds + "s";
             Path h264 = dir.resolve(name + ".h264");
             Path aac = dir.resolve("aac-" + seconds + "s.adts");
             if (!Files.exists(h264)) {
                 run(List.of(Peers.ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i",
                             "testsrc2=size=" + width + "x" + height + ":rate=" + FPS, "-t", Integer.toString(seconds),
                             "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-b:v", "2M", "-maxrate",
-                            "2M", "-bufsize", "1M", "-g", Integer.toString(gop), "-x264-params", "aud=1" + extra,
+                            "2M", "-bufsize", "1M", "-g", Integer.toString(gop), "-x264-params", "aud=1",
                             "-f", "h264", h264.toString()));
             }
             if (!Files.exists(aac)) {

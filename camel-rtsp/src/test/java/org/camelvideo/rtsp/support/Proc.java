@@ -76,14 +76,6 @@ public final class Proc implements AutoCloseable {
         }
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Freezes the process (SIGSTOP): it reads nothing more from its sockets, as a stuck reader would. */
     public void suspend() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start().waitFor();
