@@ -61,23 +61,29 @@ class CamelVideoMainTest {
     }
 
     @Test
-    void defaultRouteServesBrowsersAndRecordsTheTestSource() throws Exception {
+    void defaultRouteServesBrowsersAndPlayersAndRecordsTheTestSource() throws Exception {
         int mjpegPort = freePort();
+        int rtspPort = freePort();
         System.setProperty("camelvideo.mjpeg.port", Integer.toString(mjpegPort));
+        System.setProperty("camelvideo.rtsp.port", Integer.toString(rtspPort));
         List<String> ffmpegSaw = new java.util.ArrayList<>();
         try {
-            runFor(3000, () -> ffmpegSaw.add(ffprobeFrames("http://127.0.0.1:" + mjpegPort + "/stream", 30)));
+            runFor(4000, () -> {
+                ffmpegSaw.add(ffprobeFrames("mpjpeg", "http://127.0.0.1:" + mjpegPort + "/stream", 30));
+                ffmpegSaw.add(ffprobeFrames("rtsp", "rtsp://127.0.0.1:" + rtspPort + "/live", 30));
+            });
         } finally {
             System.clearProperty("camelvideo.mjpeg.port");
+            System.clearProperty("camelvideo.rtsp.port");
         }
-        // FFmpeg's own HTTP client and mpjpeg demuxer read the browser stream while it runs.
-        assertThat(ffmpegSaw).containsExactly("mjpeg 640x480 30");
+        // FFmpeg's own HTTP and RTSP clients read the browser stream and the player stream while it runs.
+        assertThat(ffmpegSaw).containsExactly("mjpeg 640x480 30", "h264 640x480 30");
         List<Path> recordings = files("testsrc-*.h264");
         assertThat(recordings).hasSize(1);
         MediaProbe.Result result = MediaProbe.probe(recordings.get(0).toString(), "h264");
         assertThat(result.width()).isEqualTo(640);
         assertThat(result.height()).isEqualTo(480);
-        assertThat(result.videoFrames()).isBetween(60, 95);
+        assertThat(result.videoFrames()).isBetween(90, 125);
     }
 
     @Test
@@ -95,13 +101,14 @@ class CamelVideoMainTest {
     }
 
     /** "codec WxH frames" as the ffprobe program decodes them from {@code url}, reading {@code frames} frames. */
-    static String ffprobeFrames(String url, int frames) throws Exception {
+    static String ffprobeFrames(String format, String url, int frames) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("ffprobe", "-v", "error"));
+        command.addAll("rtsp".equals(format) ? List.of("-rtsp_transport", "tcp") : List.of("-f", format));
+        command.addAll(List.of("-read_intervals", "%+#" + frames, "-count_frames", "-select_streams", "v:0",
+                               "-show_entries", "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", url));
         Process p;
         try {
-            p = new ProcessBuilder("ffprobe", "-v", "error", "-f", "mpjpeg", "-read_intervals", "%+#" + frames,
-                                   "-count_frames", "-select_streams", "v:0", "-show_entries",
-                                   "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", url)
-                    .redirectErrorStream(true).start();
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("This test needs ffprobe: apt-get install ffmpeg (.ci/run does)", e);
         }
