@@ -103,7 +103,11 @@ class CamelVideoMainTest {
     /** "codec WxH frames" as the ffprobe program decodes them from {@code url}, reading {@code frames} frames. */
     static String ffprobeFrames(String format, String url, int frames) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("ffprobe", "-v", "error"));
-        command.addAll("rtsp".equals(format) ? List.of("-rtsp_transport", "tcp") : List.of("-f", format));
+        if ("rtsp".equals(format)) {
+            command.addAll(List.of("-rtsp_transport", "tcp"));
+        } else if (format != null) {
+            command.addAll(List.of("-f", format));
+        }
         command.addAll(List.of("-read_intervals", "%+#" + frames, "-count_frames", "-select_streams", "v:0",
                                "-show_entries", "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", url));
         Process p;
