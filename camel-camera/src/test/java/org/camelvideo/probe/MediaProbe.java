@@ -51,10 +51,24 @@ public final class MediaProbe {
     }
 
     public static Result probe(String path, String format) {
+        return probe(path, format, java.util.Map.of(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads a file or a live URL until its end or until {@code maxVideoFrames} pictures are
+     * decoded, with demuxer {@code options} such as {@code rtsp_transport=tcp}.
+     */
+    public static Result probe(String path, String format, java.util.Map<String, String> options, int maxVideoFrames) {
         Ffmpeg.loadCore();
         AVFormatContext fmt = new AVFormatContext(null);
         AVInputFormat in = format == null ? null : av_find_input_format(format);
-        Ffmpeg.check(avformat_open_input(fmt, path, in, (AVDictionary) null), "Opening " + path);
+        AVDictionary dict = new AVDictionary(null);
+        options.forEach((k, v) -> org.bytedeco.ffmpeg.global.avutil.av_dict_set(dict, k, v, 0));
+        try {
+            Ffmpeg.check(avformat_open_input(fmt, path, in, dict), "Opening " + path);
+        } finally {
+            org.bytedeco.ffmpeg.global.avutil.av_dict_free(dict);
+        }
         AVPacket pkt = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
         AVCodecContext video = null;
@@ -76,7 +90,7 @@ public final class MediaProbe {
             int[] counts = new int[3];
             int[] size = new int[2];
             List<Integer> keys = new ArrayList<>();
-            while (av_read_frame(fmt, pkt) >= 0) {
+            while (counts[0] < maxVideoFrames && av_read_frame(fmt, pkt) >= 0) {
                 if (pkt.stream_index() == vIndex) {
                     drain(video, pkt, frame, counts, 0, size, keys);
                 } else if (pkt.stream_index() == aIndex) {
