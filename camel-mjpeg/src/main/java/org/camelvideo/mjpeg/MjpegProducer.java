@@ -1,6 +1,7 @@
 package org.camelvideo.mjpeg;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultProducer;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaHeaders;
@@ -74,11 +75,18 @@ public class MjpegProducer extends DefaultProducer {
         stream.publish(jpeg, timestamp != null ? timestamp : System.currentTimeMillis() * 1000L);
     }
 
+    /**
+     * Converts on a scratch exchange: the conversion's side effects (the quality property, a
+     * Content-Type header) belong to the picture served here, not to the route's message, whose
+     * body is still the frame.
+     */
     private byte[] encode(Exchange exchange, VideoFrame frame) throws Exception {
-        if (exchange.getProperty(MediaHeaders.JPEG_QUALITY) == null) {
-            Integer quality = exchange.getMessage().getHeader(MediaHeaders.JPEG_QUALITY, Integer.class);
-            exchange.setProperty(MediaHeaders.JPEG_QUALITY, quality != null ? quality : getEndpoint().getQuality());
+        Integer quality = exchange.getProperty(MediaHeaders.JPEG_QUALITY, Integer.class);
+        if (quality == null) {
+            quality = exchange.getMessage().getHeader(MediaHeaders.JPEG_QUALITY, Integer.class);
         }
-        return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, frame);
+        Exchange scratch = new DefaultExchange(exchange.getContext());
+        scratch.setProperty(MediaHeaders.JPEG_QUALITY, quality != null ? quality : getEndpoint().getQuality());
+        return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, scratch, frame);
     }
 }
