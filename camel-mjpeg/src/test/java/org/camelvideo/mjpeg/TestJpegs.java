@@ -1,5 +1,7 @@
 package org.camelvideo.mjpeg;
 
+import org.camelvideo.media.testing.Peers;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.rtmp.peers.Ffprobe;
 import org.camelvideo.rtmp.peers.LeakWatch;
-import org.camelvideo.rtmp.peers.Peers;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.peers.Proc;
 import org.camelvideo.rtmp.peers.TestClips;
 import org.junit.jupiter.api.AfterAll;

@@ -15,7 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 import org.camelvideo.rtmp.peers.LeakWatch;
-import org.camelvideo.rtmp.peers.Peers;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.peers.TestClips;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

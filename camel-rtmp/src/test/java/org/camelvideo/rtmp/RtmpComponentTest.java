@@ -18,7 +18,7 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.docs.ComponentDocsCheck;
 import org.camelvideo.rtmp.peers.LeakWatch;
-import org.camelvideo.rtmp.peers.Peers;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.server.RtmpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.apache.camel.main.Main;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.probe.MediaProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +63,8 @@ class CamelVideoMainTest {
 
     @Test
     void defaultRouteServesBrowsersAndPlayersAndRecordsTheTestSource() throws Exception {
-        int mjpegPort = freePort();
-        int rtspPort = freePort();
+        int mjpegPort = Peers.freePort();
+        int rtspPort = Peers.freePort();
         System.setProperty("camelvideo.mjpeg.port", Integer.toString(mjpegPort));
         System.setProperty("camelvideo.rtsp.port", Integer.toString(rtspPort));
         List<String> ffmpegSaw = new java.util.ArrayList<>();
@@ -102,7 +103,7 @@ class CamelVideoMainTest {
 
     /** "codec WxH frames" as the ffprobe program decodes them from {@code url}, reading {@code frames} frames. */
     static String ffprobeFrames(String format, String url, int frames) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ffprobe", "-v", "error"));
+        List<String> command = new java.util.ArrayList<>(List.of(Peers.ffprobe(), "-v", "error"));
         if ("rtsp".equals(format)) {
             command.addAll(List.of("-rtsp_transport", "tcp"));
         } else if (format != null) {
@@ -110,22 +111,11 @@ class CamelVideoMainTest {
         }
         command.addAll(List.of("-read_intervals", "%+#" + frames, "-count_frames", "-select_streams", "v:0",
                                "-show_entries", "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", url));
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("This test needs ffprobe: apt-get install ffmpeg (.ci/run does)", e);
-        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         p.waitFor();
         String[] f = out.split(",");
         return f.length < 4 ? out : f[0] + " " + f[1] + "x" + f[2] + " " + f[3];
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 
     @Test

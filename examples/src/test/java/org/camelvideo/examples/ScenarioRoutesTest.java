@@ -1,8 +1,8 @@
 package org.camelvideo.examples;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camelvideo.examples.CamelVideoMainTest.ffprobeFrames;
-import static org.camelvideo.examples.CamelVideoMainTest.freePort;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.probe.MediaProbe;
 import org.camelvideo.rtmp.peers.Nginx;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,10 @@ class ScenarioRoutesTest {
 
     @Test
     void ipCameraIsRelayedOverRtspAndRtmpAndDecodedForBrowsers() throws Exception {
-        int cameraPort = freePort();
-        int rtmpPort = freePort();
-        int rtspPort = freePort();
-        int mjpegPort = freePort();
+        int cameraPort = Peers.freePort();
+        int rtmpPort = Peers.freePort();
+        int rtspPort = Peers.freePort();
+        int mjpegPort = Peers.freePort();
         CamelContext camera = new DefaultCamelContext();
         camera.addRoutes(new RouteBuilder() {
             @Override
@@ -69,13 +70,13 @@ class ScenarioRoutesTest {
         });
         camera.start();
         Path flv = dir.resolve("relayed.flv");
-        Process rtmpServer = new ProcessBuilder("ffmpeg", "-v", "error", "-listen", "1", "-i",
+        Process rtmpServer = new ProcessBuilder(Peers.ffmpeg(), "-v", "error", "-listen", "1", "-i",
                                                 "rtmp://127.0.0.1:" + rtmpPort + "/live/cam1", "-c", "copy", "-t", "3",
                                                 flv.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("ffmpeg-rtmp.log").toFile()).start();
         Main hub = null;
         try {
-            org.camelvideo.rtmp.peers.Peers.awaitListening(rtmpPort, 10_000);
+            Peers.awaitListening(rtmpPort, 10_000);
             hub = start("routes/ip-camera-hub.yaml", "camera.url", "rtsp://127.0.0.1:" + cameraPort + "/unicast",
                         "rtmp.url", "rtmp://127.0.0.1:" + rtmpPort + "/live/cam1", "hub.rtsp.port", "" + rtspPort,
                         "hub.mjpeg.port", "" + mjpegPort);
@@ -99,13 +100,13 @@ class ScenarioRoutesTest {
 
     @Test
     void ffmpegPublishesToUsAndPlayersWatchOverRtsp() throws Exception {
-        int rtmpPort = freePort();
-        int rtspPort = freePort();
+        int rtmpPort = Peers.freePort();
+        int rtspPort = Peers.freePort();
         Main main = start("routes/publisher-to-rtsp.yaml", "hub.rtmp.port", "" + rtmpPort, "hub.rtsp.port", "" + rtspPort);
         Process publisher = null;
         try {
-            org.camelvideo.rtmp.peers.Peers.awaitListening(rtmpPort, 10_000);
-            publisher = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-f", "lavfi", "-i",
+            Peers.awaitListening(rtmpPort, 10_000);
+            publisher = new ProcessBuilder(Peers.ffmpeg(), "-v", "error", "-re", "-f", "lavfi", "-i",
                                            "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
                                            "-t", "20", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast",
                                            "-tune", "zerolatency", "-g", "30", "-c:a", "aac", "-f", "flv",
@@ -122,7 +123,7 @@ class ScenarioRoutesTest {
     }
 
     private static List<String> codecs(String url) throws Exception {
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", url)
+        Process p = new ProcessBuilder(Peers.ffprobe(), "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", url)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         p.waitFor();

@@ -6,8 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +17,7 @@ import javax.imageio.ImageIO;
 import com.sun.net.httpserver.HttpServer;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import org.apache.camel.main.Main;
+import org.camelvideo.media.testing.Peers;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -78,23 +77,18 @@ class SnapshotBranchesTest {
 
     @Test
     void javaRoutePostsAndPublishesThroughMosquitto() throws Exception {
-        int port = freePort();
+        int port = Peers.freePort();
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        try {
-            mosquitto = new ProcessBuilder("mosquitto", "-c", conf.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("This test needs the mosquitto broker: apt-get install mosquitto (.ci/run does)",
-                                            e);
-        }
-        awaitPort(port);
+        mosquitto = new ProcessBuilder(Peers.require("mosquitto", "mosquitto"), "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        Peers.awaitListening(port, 10_000);
         runAndCheck(port, "org.camelvideo.examples.SnapshotUploads");
     }
 
     @Test
     void yamlRoutePostsAndPublishesThroughAnEmbeddedBroker() throws Exception {
-        int port = freePort();
+        int port = Peers.freePort();
         Path conf = Files.createDirectories(dir.resolve("hivemq-conf"));
         Files.writeString(conf.resolve("config.xml"), "<hivemq><listeners><tcp-listener><port>" + port
                                                       + "</port><bind-address>127.0.0.1</bind-address></tcp-listener>"
@@ -163,23 +157,5 @@ class SnapshotBranchesTest {
             assertThat(image.getHeight()).isEqualTo(480);
         }
         assertThat(posted.get(0)).isNotEqualTo(posted.get(1));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("Nothing listens on 127.0.0.1:" + port);
     }
 }

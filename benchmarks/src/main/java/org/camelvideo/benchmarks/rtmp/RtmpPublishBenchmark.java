@@ -19,7 +19,7 @@ import org.camelvideo.rtmp.RtmpEndpoint;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 import org.camelvideo.rtmp.peers.Feeder;
 import org.camelvideo.rtmp.peers.Nginx;
-import org.camelvideo.rtmp.peers.Peers;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.peers.Proc;
 import org.camelvideo.rtmp.peers.TestClips;
 

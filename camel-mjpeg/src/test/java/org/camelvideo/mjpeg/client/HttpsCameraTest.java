@@ -19,7 +19,7 @@ import org.camelvideo.mjpeg.Await;
 import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Jpegs;
 import org.camelvideo.mjpeg.MjpegConsumer;
-import org.camelvideo.mjpeg.Peers;
+import org.camelvideo.media.testing.Peers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -23,7 +23,7 @@ import org.camelvideo.mjpeg.FreePort;
 import org.camelvideo.mjpeg.Jpegs;
 import org.camelvideo.mjpeg.MjpegConsumer;
 import org.camelvideo.mjpeg.MjpegThreads;
-import org.camelvideo.mjpeg.Peers;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.mjpeg.TestJpegs;
 import org.camelvideo.mjpeg.TestServer;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.camelvideo.mjpeg.FramePump;
 import org.camelvideo.mjpeg.FreePort;
-import org.camelvideo.mjpeg.Peers;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.mjpeg.TestJpegs;
 import org.camelvideo.mjpeg.TestServer;
 import org.junit.jupiter.api.Test;

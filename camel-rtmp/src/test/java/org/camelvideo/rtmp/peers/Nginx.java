@@ -1,5 +1,7 @@
 package org.camelvideo.rtmp.peers;
 
+import org.camelvideo.media.testing.Peers;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.camelvideo.rtmp.peers;
 
+import org.camelvideo.media.testing.Peers;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

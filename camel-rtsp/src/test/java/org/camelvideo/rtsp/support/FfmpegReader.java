@@ -1,5 +1,7 @@
 package org.camelvideo.rtsp.support;
 
+import org.camelvideo.media.testing.Peers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

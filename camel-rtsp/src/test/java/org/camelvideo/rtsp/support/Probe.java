@@ -1,5 +1,7 @@
 package org.camelvideo.rtsp.support;
 
+import org.camelvideo.media.testing.Peers;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.camelvideo.rtmp.peers;
+package org.camelvideo.media.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real programs the acceptance tests talk to. A missing one fails the test with the Debian
- * package to install: a skipped interop test would hide exactly what it is there to show.
+ * The real programs the acceptance tests of every module talk to, and the ports they listen on.
+ * A missing program fails the test with the Debian package to install (.ci/run installs them
+ * all): a skipped interop test would hide exactly what it is there to show.
  */
 public final class Peers {
 
@@ -30,6 +31,56 @@ public final class Peers {
             }
         }
         throw new AssertionError(program + " is not installed: apt-get install " + debianPackage);
+    }
+
+    public static String ffmpeg() {
+        return require("ffmpeg", "ffmpeg");
+    }
+
+    public static String ffprobe() {
+        return require("ffprobe", "ffmpeg");
+    }
+
+    public static String openssl() {
+        return require("openssl", "openssl");
+    }
+
+    public static String chromium() {
+        return require("chromium", "chromium");
+    }
+
+    /** The system Python that has PyGObject and GStreamer's RTSP server; a pyenv python3 on PATH lacks them. */
+    public static String python() {
+        requireFile("/usr/lib/x86_64-linux-gnu/girepository-1.0/GstRtspServer-1.0.typelib", "gir1.2-gst-rtsp-server-1.0");
+        if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
+            throw new AssertionError("/usr/bin/python3 is not installed: apt-get install python3-gi");
+        }
+        return "/usr/bin/python3";
+    }
+
+    /** What a program printed (both streams) and how it ended. */
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Runs a program to its end within {@code timeoutSeconds}; a program that overruns fails the test. */
+    public static Result run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                out.append(new String(p.getInputStream().readAllBytes()));
+            } catch (IOException e) {
+                out.append(e);
+            }
+        });
+        reader.start();
+        if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            reader.join();
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + out);
+        }
+        reader.join();
+        return new Result(p.exitValue(), out.toString());
     }
 
     public static void requireFile(String path, String debianPackage) {
