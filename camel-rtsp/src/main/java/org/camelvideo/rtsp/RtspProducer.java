@@ -152,6 +152,17 @@ public class RtspProducer extends DefaultProducer {
         return stream == null ? 0 : stream.readerDrops();
     }
 
+    @ManagedAttribute(description = "Median time in microseconds from a frame's hand-off to its write to a reader's socket")
+    public long getWriteLatencyP50Micros() {
+        return stream == null ? 0 : stream.writeLatency().percentileMicros(0.5);
+    }
+
+    @ManagedAttribute(description = "99th percentile time in microseconds from a frame's hand-off to its write to a reader's"
+                                    + " socket")
+    public long getWriteLatencyP99Micros() {
+        return stream == null ? 0 : stream.writeLatency().percentileMicros(0.99);
+    }
+
     @ManagedAttribute(description = "Readers disconnected after the write timeout")
     public long getStuckReaders() {
         return stream == null ? 0 : stream.stuckReaders();

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaStream {
 
+    private final WriteLatency writeLatency = new WriteLatency();
+
     private static final Logger LOG = LoggerFactory.getLogger(MediaStream.class);
     /** RTP, interleaved and FU headers per packet, to size the frame buffer in one go. */
     private static final int PACKET_OVERHEAD = 20;
@@ -156,6 +158,7 @@ public final class MediaStream {
     }
 
     private void distribute(RtpFrame frame) {
+        long handed = System.nanoTime();
         frames.incrementAndGet();
         try {
             synchronized (this) {
@@ -168,7 +171,7 @@ public final class MediaStream {
                 for (Map.Entry<EventExecutor, Session[]> group : readersByLoop.entrySet()) {
                     Session[] sessions = group.getValue();
                     frame.retain();
-                    group.getKey().execute(() -> deliver(frame, sessions));
+                    group.getKey().execute(() -> deliver(frame, sessions, handed));
                 }
             }
         } finally {
@@ -176,14 +179,20 @@ public final class MediaStream {
         }
     }
 
-    private void deliver(RtpFrame frame, Session[] sessions) {
+    private void deliver(RtpFrame frame, Session[] sessions, long handed) {
         try {
             for (Session reader : sessions) {
-                if (reader.playing && reader.offer(frame)) {
+                if (!reader.playing) {
+                    continue;
+                }
+                long written = reader.writes();
+                if (reader.offer(frame)) {
                     readerDrops.incrementAndGet();
                     if (reader.drops() == 1) {
                         LOG.warn("Reader {} on {} cannot keep up: dropping to the next keyframe", reader, path);
                     }
+                } else if (reader.writes() != written) {
+                    writeLatency.record(System.nanoTime() - handed);
                 }
             }
         } finally {
@@ -369,6 +378,11 @@ public final class MediaStream {
         clearCache();
         readers.clear();
         readersByLoop.clear();
+    }
+
+    /** From the producer's hand-off to the frame's write to each reader's socket. */
+    public WriteLatency writeLatency() {
+        return writeLatency;
     }
 
     public long frames() {

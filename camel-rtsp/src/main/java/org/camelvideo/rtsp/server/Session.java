@@ -44,6 +44,7 @@ final class Session {
     volatile long unwritableSinceNanos;
     private boolean waitingKeyframe;
     private long drops;
+    private long writes;
 
     Session(MediaStream stream, ChannelHandlerContext rawContext, UdpTransport udp) {
         this.id = Long.toHexString(IDS.nextLong() & Long.MAX_VALUE).toUpperCase(Locale.ROOT);
@@ -106,7 +107,13 @@ final class Session {
         } else {
             udp.sendRtp(frame, t.rtpAddress);
         }
+        writes++;
         return false;
+    }
+
+    /** Frames written to this reader so far; touched by its event loop only. */
+    long writes() {
+        return writes;
     }
 
     /** Writes one RTCP packet to the reader of track {@code index}; takes ownership of {@code packet}. */
