@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.support.DefaultConsumer;
 import org.camelvideo.camera.capture.CaptureLoop;
 import org.camelvideo.camera.capture.CaptureState;
 import org.camelvideo.camera.capture.FrameMailbox;
@@ -18,6 +17,7 @@ import org.camelvideo.camera.source.FrameSource;
 import org.camelvideo.camera.source.SourceSettings;
 import org.camelvideo.camera.source.Sources;
 import org.camelvideo.media.AudioFrame;
+import org.camelvideo.media.MediaConsumer;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.VideoFrame;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * while the route works on this one, which measured faster than making it on the route's thread.
  * All threads come from Camel's ExecutorServiceManager and are gone when the consumer stops.
  */
-public class CameraConsumer extends DefaultConsumer {
+public class CameraConsumer extends MediaConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraConsumer.class);
     private static final int AUDIO_QUEUE = 16;
@@ -90,15 +90,7 @@ public class CameraConsumer extends DefaultConsumer {
     private void deliver(Object frame) {
         Exchange exchange = createExchange(false);
         setBody(exchange.getMessage(), frame);
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Error processing a camera frame", exchange, exchange.getException());
-        }
-        releaseExchange(exchange, false);
+        processAndRelease(exchange, "Error processing a camera frame");
         delivered++;
     }
 

@@ -12,6 +12,7 @@ import org.camelvideo.media.AudioFrame;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.VideoFrame;
 
@@ -90,12 +91,8 @@ public class H264Producer extends DefaultProducer {
         }
         MediaPacket first = packets.get(0);
         message.setBody(packets.size() == 1 ? first : packets);
-        message.setHeader(MediaHeaders.TIMESTAMP, first.ptsMicros());
-        message.setHeader(MediaHeaders.KEYFRAME, first.isKeyframe());
-        message.setHeader(MediaHeaders.CODEC, first.codec());
-        boolean video = first.codec() == Codec.H264;
-        message.setHeader(MediaHeaders.STREAM_ID, video ? MediaHeaders.STREAM_VIDEO : MediaHeaders.STREAM_AUDIO);
-        if (video && first.config() != null) {
+        MediaMessages.setPacketHeaders(message, first);
+        if (first.codec().isVideo() && first.config() != null) {
             message.setHeader(MediaHeaders.WIDTH, first.config().width());
             message.setHeader(MediaHeaders.HEIGHT, first.config().height());
         }

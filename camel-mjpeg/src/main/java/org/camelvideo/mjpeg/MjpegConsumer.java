@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 import org.camelvideo.media.Codec;
+import org.camelvideo.media.MediaConsumer;
 import org.camelvideo.mjpeg.client.ClientHealthCheck;
 import org.camelvideo.mjpeg.client.ClientSettings;
 import org.camelvideo.mjpeg.client.MjpegClient;
@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Emits each picture of a camera's MJPEG stream as a JPEG {@code byte[]}. */
-public class MjpegConsumer extends DefaultConsumer implements PartListener {
+public class MjpegConsumer extends MediaConsumer implements PartListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(MjpegConsumer.class);
 
@@ -73,29 +73,19 @@ public class MjpegConsumer extends DefaultConsumer implements PartListener {
     @Override
     public void onPart(JpegPart part) {
         Exchange exchange = createExchange(false);
-        try {
-            Message message = exchange.getMessage();
-            message.setBody(part.data());
-            message.setHeader(MjpegConstants.CONTENT_TYPE, part.contentType());
-            message.setHeader(MjpegConstants.TIMESTAMP,
-                    part.timestampMicros() >= 0 ? part.timestampMicros() : System.currentTimeMillis() * 1000L);
-            message.setHeader(MjpegConstants.SEQUENCE, sequence.getAndIncrement());
-            message.setHeader(MjpegConstants.CODEC, Codec.JPEG);
-            int[] size = Jpeg.size(part.data());
-            if (size != null) {
-                message.setHeader(MjpegConstants.WIDTH, size[0]);
-                message.setHeader(MjpegConstants.HEIGHT, size[1]);
-            }
-            getProcessor().process(exchange);
-        } catch (Exception ex) {
-            exchange.setException(ex);
-        } finally {
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing a picture from the MJPEG camera", exchange,
-                        exchange.getException());
-            }
-            releaseExchange(exchange, false);
+        Message message = exchange.getMessage();
+        message.setBody(part.data());
+        message.setHeader(MjpegConstants.CONTENT_TYPE, part.contentType());
+        message.setHeader(MjpegConstants.TIMESTAMP,
+                part.timestampMicros() >= 0 ? part.timestampMicros() : System.currentTimeMillis() * 1000L);
+        message.setHeader(MjpegConstants.SEQUENCE, sequence.getAndIncrement());
+        message.setHeader(MjpegConstants.CODEC, Codec.JPEG);
+        int[] size = Jpeg.size(part.data());
+        if (size != null) {
+            message.setHeader(MjpegConstants.WIDTH, size[0]);
+            message.setHeader(MjpegConstants.HEIGHT, size[1]);
         }
+        processAndRelease(exchange, "Error processing a picture from the MJPEG camera");
     }
 
     @Override

@@ -6,8 +6,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
-import org.apache.camel.support.DefaultConsumer;
-import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaConsumer;
+import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.client.ClientMode;
 import org.camelvideo.rtmp.client.RtmpConnection;
@@ -23,7 +23,7 @@ import org.camelvideo.rtmp.server.RtmpServer;
  * one a publisher sends it (server role). Exchanges are processed on the connection's event
  * loop, so a slow route slows the sender down through TCP instead of filling memory.
  */
-public class RtmpConsumer extends DefaultConsumer implements PublishSink, HealthCheckAware {
+public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCheckAware {
 
     private RtmpConnection connection;
     private HealthCheck healthCheck;
@@ -97,19 +97,8 @@ public class RtmpConsumer extends DefaultConsumer implements PublishSink, Health
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
         in.setBody(packet);
-        in.setHeader(MediaHeaders.TIMESTAMP, packet.ptsMicros());
-        in.setHeader(MediaHeaders.KEYFRAME, packet.isKeyframe());
-        in.setHeader(MediaHeaders.CODEC, packet.codec());
-        in.setHeader(MediaHeaders.STREAM_ID, packet.codec().isVideo() ? MediaHeaders.STREAM_VIDEO : MediaHeaders.STREAM_AUDIO);
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Error processing an RTMP packet", exchange, exchange.getException());
-        }
-        releaseExchange(exchange, false);
+        MediaMessages.setPacketHeaders(in, packet);
+        processAndRelease(exchange, "Error processing an RTMP packet");
     }
 
     /** Turns the played stream's messages into packets, starting afresh with each session. */

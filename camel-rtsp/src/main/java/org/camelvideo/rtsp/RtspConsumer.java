@@ -10,8 +10,8 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.support.DefaultConsumer;
-import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaConsumer;
+import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtsp.client.ClientSettings;
 import org.camelvideo.rtsp.client.RtspClient;
@@ -21,7 +21,7 @@ import org.camelvideo.rtsp.client.RtspClient;
  * client's Netty thread. Its health check is DOWN while the stream is not playing.
  */
 @ManagedResource(description = "RTSP client")
-public class RtspConsumer extends DefaultConsumer implements HealthCheckAware {
+public class RtspConsumer extends MediaConsumer implements HealthCheckAware {
 
     private final RtspEndpoint endpoint;
     private RtspClient client;
@@ -53,24 +53,12 @@ public class RtspConsumer extends DefaultConsumer implements HealthCheckAware {
         super.doStop();
     }
 
-    private void emit(MediaPacket packet, String streamId) {
+    private void emit(MediaPacket packet) {
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
         in.setBody(packet);
-        in.setHeader(MediaHeaders.TIMESTAMP, packet.ptsMicros());
-        in.setHeader(MediaHeaders.KEYFRAME, packet.isKeyframe());
-        in.setHeader(MediaHeaders.CODEC, packet.codec());
-        in.setHeader(MediaHeaders.STREAM_ID, streamId);
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Error processing a packet from " + endpoint.getHost(), exchange,
-                                                  exchange.getException());
-        }
-        releaseExchange(exchange, false);
+        MediaMessages.setPacketHeaders(in, packet);
+        processAndRelease(exchange, "Error processing a packet from " + endpoint.getHost());
     }
 
     @ManagedAttribute(description = "Whether the stream is playing")

@@ -4,7 +4,6 @@ import java.util.Base64;
 
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
-import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.rtsp.rtp.AccessUnitListener;
 import org.camelvideo.rtsp.rtp.Depacketizer;
 import org.camelvideo.rtsp.rtp.RtpPacket;
@@ -29,7 +28,6 @@ final class ReceivedTrack {
 
     final MediaDescription media;
     final Codec codec;
-    final String streamId;
     final String controlUrl;
     final int rtpChannel;
     private final CodecConfig sdpConfig;
@@ -43,7 +41,6 @@ final class ReceivedTrack {
                           int maxFrameLength, Delivery delivery) {
         this.media = media;
         this.codec = codec;
-        this.streamId = codec.isVideo() ? MediaHeaders.STREAM_VIDEO : MediaHeaders.STREAM_AUDIO;
         this.controlUrl = controlUrl;
         this.rtpChannel = rtpChannel;
         this.sdpConfig = sdpConfig;

@@ -58,7 +58,7 @@ public final class RtspClient {
     /** Receives the pulled packets, on the event loop. */
     @FunctionalInterface
     public interface Sink {
-        void packet(MediaPacket packet, String streamId);
+        void packet(MediaPacket packet);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspClient.class);
@@ -397,7 +397,7 @@ public final class RtspClient {
         }
         long pts = track.ptsMicros(timestamp);
         lastPts = Math.max(lastPts, pts);
-        sink.packet(new MediaPacket(track.codec, payload, pts, pts, keyframe, config), track.streamId);
+        sink.packet(new MediaPacket(track.codec, payload, pts, pts, keyframe, config));
     }
 
     private CompletableFuture<RtspResponse> send(String method, String uri, Map<String, String> headers) {
