@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultProducer;
 import org.camelvideo.media.Codec;
@@ -161,6 +162,13 @@ public class RtspProducer extends DefaultProducer {
                                     + " socket")
     public long getWriteLatencyP99Micros() {
         return stream == null ? 0 : stream.writeLatency().percentileMicros(0.99);
+    }
+
+    @ManagedOperation(description = "Starts the write latency figures afresh")
+    public void resetWriteLatency() {
+        if (stream != null) {
+            stream.writeLatency().reset();
+        }
     }
 
     @ManagedAttribute(description = "Readers disconnected after the write timeout")

@@ -31,18 +31,23 @@ public final class ServeClip {
         producer.start();
         System.out.println("READY");
         System.out.flush();
-        play(clip, producer, endpoint, Long.MAX_VALUE, null);
+        play(clip, producer, endpoint, 0, Long.MAX_VALUE, null);
     }
 
-    /** Hands the clip to the producer frame by frame at its frame rate, looping, for {@code frames} frames. */
-    static void play(List<MediaPacket> clip, Producer producer, Endpoint endpoint, long frames, long[] handedNanos)
+    /**
+     * Hands frames {@code first} to {@code end} (exclusive) of the looped clip to the producer at its
+     * frame rate, frame {@code first} at once, and notes when each was handed over.
+     */
+    static void play(List<MediaPacket> clip, Producer producer, Endpoint endpoint, long first, long end, long[] handedNanos)
             throws Exception {
         long start = System.nanoTime();
         long loopMicros = clip.size() * 1_000_000L / ClipFile.FPS;
-        for (long n = 0; n < frames; n++) {
+        long origin = -1;
+        for (long n = first; n < end; n++) {
             MediaPacket p = clip.get((int) (n % clip.size()));
             long pts = (n / clip.size()) * loopMicros + p.ptsMicros();
-            long wait = start + TimeUnit.MICROSECONDS.toNanos(pts) - System.nanoTime();
+            origin = origin < 0 ? pts : origin;
+            long wait = start + TimeUnit.MICROSECONDS.toNanos(pts - origin) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }

@@ -185,14 +185,11 @@ public final class MediaStream {
                 if (!reader.playing) {
                     continue;
                 }
-                long written = reader.writes();
-                if (reader.offer(frame)) {
+                if (reader.offer(frame, writeLatency, handed)) {
                     readerDrops.incrementAndGet();
                     if (reader.drops() == 1) {
                         LOG.warn("Reader {} on {} cannot keep up: dropping to the next keyframe", reader, path);
                     }
-                } else if (reader.writes() != written) {
-                    writeLatency.record(System.nanoTime() - handed);
                 }
             }
         } finally {
@@ -287,7 +284,7 @@ public final class MediaStream {
             session.startAt(!fromCache);
             if (fromCache) {
                 for (RtpFrame f : gop) {
-                    session.offer(f);
+                    session.offer(f, null, 0);
                 }
             }
             addReader(session);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import org.camelvideo.rtsp.rtp.RtpFrame;
 
 /**
@@ -44,7 +45,6 @@ final class Session {
     volatile long unwritableSinceNanos;
     private boolean waitingKeyframe;
     private long drops;
-    private long writes;
 
     Session(MediaStream stream, ChannelHandlerContext rawContext, UdpTransport udp) {
         this.id = Long.toHexString(IDS.nextLong() & Long.MAX_VALUE).toUpperCase(Locale.ROOT);
@@ -84,9 +84,10 @@ final class Session {
      * Hands one frame to this reader without waiting, on its connection's event loop: a reader
      * whose queue is full drops it, and its video then waits for the next keyframe.
      *
+     * @param latency    when not null, told how long after {@code handedNanos} the frame's last byte went to the socket
      * @return whether the frame was dropped
      */
-    boolean offer(RtpFrame frame) {
+    boolean offer(RtpFrame frame, WriteLatency latency, long handedNanos) {
         TrackTransport t = tracks[frame.trackIndex()];
         if (t == null) {
             return false;
@@ -97,23 +98,37 @@ final class Session {
             }
             waitingKeyframe = false;
         }
-        if (t.header.tcp) {
-            if (!connection.isWritable()) {
-                waitingKeyframe = hasTrack(0);
-                drops++;
-                return true;
-            }
-            rawContext.writeAndFlush(frame.interleaved(t.header.rtpChannel, connection.alloc()), rawContext.voidPromise());
-        } else {
+        if (!t.header.tcp) {
             udp.sendRtp(frame, t.rtpAddress);
+            if (latency != null) {
+                latency.record(System.nanoTime() - handedNanos);
+            }
+            return false;
         }
-        writes++;
+        if (!connection.isWritable()) {
+            waitingKeyframe = hasTrack(0);
+            drops++;
+            return true;
+        }
+        ByteBuf data = frame.interleaved(t.header.rtpChannel, connection.alloc());
+        if (latency == null) {
+            rawContext.writeAndFlush(data, rawContext.voidPromise());
+            return false;
+        }
+        // Usually the socket takes the whole frame in the flush; when it cannot, the frame counts
+        // as written once its last byte is.
+        ChannelPromise written = rawContext.newPromise();
+        rawContext.writeAndFlush(data, written);
+        if (written.isDone()) {
+            latency.record(System.nanoTime() - handedNanos);
+        } else {
+            written.addListener(f -> {
+                if (f.isSuccess()) {
+                    latency.record(System.nanoTime() - handedNanos);
+                }
+            });
+        }
         return false;
-    }
-
-    /** Frames written to this reader so far; touched by its event loop only. */
-    long writes() {
-        return writes;
     }
 
     /** Writes one RTCP packet to the reader of track {@code index}; takes ownership of {@code packet}. */

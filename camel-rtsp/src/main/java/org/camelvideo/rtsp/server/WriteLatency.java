@@ -18,6 +18,13 @@ public final class WriteLatency {
         counts.incrementAndGet((int) Math.min(Math.max(bucket, 0), BUCKETS));
     }
 
+    /** Starts counting afresh, e.g. once a server is warmed up or after a change of load. */
+    public void reset() {
+        for (int i = 0; i <= BUCKETS; i++) {
+            counts.set(i, 0);
+        }
+    }
+
     /** Writes recorded so far. */
     public long count() {
         long n = 0;
