@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.camelvideo.media.MediaPacket;
 
 /**
  * Plays packets into an endpoint at their own pace, as a camera and encoder would, looping the
- * clip with timestamps carried on, until the given time is up or it is stopped.
+ * clip with timestamps carried on, until the given time is up or it is stopped. Unpaced, it sends
+ * as fast as the route takes them: a benchmark's warm-up.
  */
 public final class Feeder implements AutoCloseable {
 
@@ -19,6 +21,13 @@ public final class Feeder implements AutoCloseable {
     private volatile boolean stopped;
 
     public Feeder(ProducerTemplate template, String uri, List<MediaPacket> clip, long durationMillis) {
+        this(template, uri, clip, durationMillis, true);
+    }
+
+    /** @param paced false to send without waiting, for as much clip time as {@code durationMillis} */
+    public Feeder(ProducerTemplate template, String uri, List<MediaPacket> clip, long durationMillis, boolean paced) {
+        // Resolved once: a URI string would be normalised and looked up again on every send.
+        Endpoint endpoint = template.getCamelContext().getEndpoint(uri);
         long clipMicros = clip.get(clip.size() - 1).dtsMicros() + 33_334;
         thread = new Thread(() -> {
             long start = System.nanoTime();
@@ -28,7 +37,7 @@ public final class Feeder implements AutoCloseable {
                     if (at / 1000 >= durationMillis || stopped) {
                         return;
                     }
-                    long wait = at * 1000 - (System.nanoTime() - start);
+                    long wait = paced ? at * 1000 - (System.nanoTime() - start) : 0;
                     if (wait > 0) {
                         try {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -39,7 +48,7 @@ public final class Feeder implements AutoCloseable {
                     MediaPacket shifted = new MediaPacket(p.codec(), p.payload(), p.ptsMicros() + loop * clipMicros,
                                                           p.dtsMicros() + loop * clipMicros, p.isKeyframe(), p.config());
                     try {
-                        template.sendBody(uri, shifted);
+                        template.sendBody(endpoint, shifted);
                         sent.incrementAndGet();
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
