@@ -62,8 +62,22 @@ public final class LeakWatch {
         }
     }
 
-    /** Threads of this component still alive, which a stopped context must not leave. */
-    public static List<String> rtmpThreads() {
+    /**
+     * Threads of this component still alive 5 s after the call, which a stopped context must not
+     * leave. The wait is for threads already on their way out: Netty completes an event loop's
+     * termination future, which the component's stop awaits, just before its thread returns.
+     */
+    public static List<String> rtmpThreads() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<String> alive = aliveRtmpThreads();
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            alive = aliveRtmpThreads();
+        }
+        return alive;
+    }
+
+    private static List<String> aliveRtmpThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("camel-rtmp")).toList();
     }

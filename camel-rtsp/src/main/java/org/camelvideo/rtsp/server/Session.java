@@ -7,7 +7,6 @@ import java.util.Locale;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import org.camelvideo.rtsp.rtp.RtpFrame;
 
 /**
@@ -115,19 +114,13 @@ final class Session {
             rawContext.writeAndFlush(data, rawContext.voidPromise());
             return false;
         }
-        // Usually the socket takes the whole frame in the flush; when it cannot, the frame counts
-        // as written once its last byte is.
-        ChannelPromise written = rawContext.newPromise();
-        rawContext.writeAndFlush(data, written);
-        if (written.isDone()) {
-            latency.record(System.nanoTime() - handedNanos);
-        } else {
-            written.addListener(f -> {
-                if (f.isSuccess()) {
-                    latency.record(System.nanoTime() - handedNanos);
-                }
-            });
-        }
+        // Usually the socket takes the whole frame in the flush and the listener runs at once;
+        // when it cannot, the frame counts as written once its last byte is.
+        rawContext.writeAndFlush(data).addListener(f -> {
+            if (f.isSuccess()) {
+                latency.record(System.nanoTime() - handedNanos);
+            }
+        });
         return false;
     }
 
