@@ -51,7 +51,7 @@ public class H264Producer extends DefaultProducer {
         } else {
             throw new IllegalArgumentException("h264:encode needs a " + VideoFrame.class.getName() + " or "
                                                + AudioFrame.class.getName() + " body, but received "
-                                               + describe(body));
+                                               + MediaMessages.describe(body));
         }
     }
 
@@ -109,7 +109,7 @@ public class H264Producer extends DefaultProducer {
             pts = exchange.getMessage().getHeader(MediaHeaders.TIMESTAMP, 0L, Long.class);
         } else {
             throw new IllegalArgumentException("h264:decode needs an H.264 " + MediaPacket.class.getName()
-                                               + " or an Annex-B byte[] body, but received " + describe(body));
+                                               + " or an Annex-B byte[] body, but received " + MediaMessages.describe(body));
         }
         List<VideoFrame> frames;
         synchronized (videoLock) {
@@ -131,16 +131,6 @@ public class H264Producer extends DefaultProducer {
         message.setHeader(MediaHeaders.STREAM_ID, MediaHeaders.STREAM_VIDEO);
         message.removeHeader(MediaHeaders.CODEC);
         message.removeHeader(MediaHeaders.KEYFRAME);
-    }
-
-    private static String describe(Object body) {
-        if (body == null) {
-            return "no body (null)";
-        }
-        if (body instanceof MediaPacket) {
-            return "a " + ((MediaPacket) body).codec() + " MediaPacket";
-        }
-        return body.getClass().getName();
     }
 
     @Override

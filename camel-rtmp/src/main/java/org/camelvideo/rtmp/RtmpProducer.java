@@ -1,16 +1,22 @@
 package org.camelvideo.rtmp;
 
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.camelvideo.media.AudioFrame;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.VideoFrame;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 
 /**
- * Publishes each exchange's {@link MediaPacket} (H.264 or AAC). Returns at once: the packet is
+ * Publishes each exchange's {@link MediaPacket} (H.264 or AAC), or each of a list of them in
+ * order. Returns at once: the packet is
  * handed to the network or dropped and counted, never queued without bound.
  */
 public class RtmpProducer extends DefaultProducer {
@@ -31,15 +37,21 @@ public class RtmpProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
-        if (!(body instanceof MediaPacket)) {
-            throw new IllegalArgumentException("rtmp: publishes MediaPacket bodies (H264 or AAC, e.g. from h264:encode), got "
-                                               + (body == null ? "null" : body.getClass().getName()));
+        List<MediaPacket> packets = MediaMessages.packets(body);
+        if (packets == null) {
+            throw new IllegalArgumentException("rtmp: publishes MediaPacket bodies (H264 or AAC, e.g. from h264:encode) or lists"
+                                               + " of them, got " + MediaMessages.describe(body)
+                                               + (body instanceof VideoFrame || body instanceof AudioFrame
+                                                       ? ": encode it first with h264:encode" : ""));
         }
         String refusal = publisher.refusal();
         if (refusal != null) {
             throw new RtmpRefusedException(getEndpoint().clientTarget() + " refused the stream: " + refusal);
         }
-        publisher.publish((MediaPacket) body, exchange.getProperty(MediaHeaders.KEYFRAME_REQUESTER, KeyframeRequester.class));
+        KeyframeRequester requester = exchange.getProperty(MediaHeaders.KEYFRAME_REQUESTER, KeyframeRequester.class);
+        for (MediaPacket packet : packets) {
+            publisher.publish(packet, requester);
+        }
     }
 
     @Override

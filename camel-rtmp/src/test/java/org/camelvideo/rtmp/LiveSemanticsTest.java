@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 import org.camelvideo.rtmp.peers.LeakWatch;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Live behaviour between this component's own publisher and server: a reader that falls behind
@@ -57,12 +60,7 @@ class LiveSemanticsTest {
         });
         context.start();
         try {
-            RtmpPublisher publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
-                    .map(e -> ((RtmpEndpoint) e).getPublisher()).filter(p -> p != null).findFirst().orElseThrow();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!publisher.connection().isUp() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            RtmpPublisher publisher = publishing(context);
             ProducerTemplate template = context.createProducerTemplate();
             long slowest = 0;
             for (MediaPacket p : clip) {
@@ -82,6 +80,59 @@ class LiveSemanticsTest {
     }
 
     @Test
+    void aListOfPacketsIsPublishedPacketByPacket() throws Exception {
+        int port = Peers.freePort();
+        List<MediaPacket> clip = TestClips.packets().subList(0, 120);
+        AtomicInteger audio = new AtomicInteger();
+        AtomicInteger video = new AtomicInteger();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rtmp://127.0.0.1:" + port + "/live/list?role=server").process(e -> {
+                    MediaPacket p = e.getMessage().getBody(MediaPacket.class);
+                    (p.codec() == Codec.AAC ? audio : video).incrementAndGet();
+                });
+                from("direct:av").to("rtmp://127.0.0.1:" + port + "/live/list");
+            }
+        });
+        context.start();
+        try {
+            RtmpPublisher publisher = publishing(context);
+            // AAC packets two to an exchange, as h264:encode emits them from PCM frames of 2048 samples.
+            ProducerTemplate template = context.createProducerTemplate();
+            List<MediaPacket> pair = new ArrayList<>();
+            int audioSent = 0;
+            for (MediaPacket p : clip) {
+                if (p.codec() == Codec.AAC) {
+                    pair.add(p);
+                    audioSent++;
+                    if (pair.size() == 2) {
+                        template.sendBody("direct:av", List.copyOf(pair));
+                        pair.clear();
+                    }
+                } else {
+                    template.sendBody("direct:av", p);
+                }
+                Thread.sleep(5);
+            }
+            int expected = audioSent - pair.size();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (audio.get() < expected && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(publisher.droppedCount()).isZero();
+            assertThat(audio.get()).isEqualTo(expected);
+            assertThat(video.get()).isEqualTo(clip.size() - audioSent);
+            assertThatThrownBy(() -> template.sendBody("direct:av", List.of("not a packet")))
+                    .hasRootCauseInstanceOf(IllegalArgumentException.class).rootCause()
+                    .hasMessageContaining("MediaPacket").hasMessageContaining("ImmutableCollections");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
     void garbageFromOnePeerLeavesTheOtherPublishing() throws Exception {
         int port = Peers.freePort();
         List<MediaPacket> clip = TestClips.packets();
@@ -96,12 +147,7 @@ class LiveSemanticsTest {
         });
         context.start();
         try {
-            RtmpPublisher publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
-                    .map(e -> ((RtmpEndpoint) e).getPublisher()).filter(p -> p != null).findFirst().orElseThrow();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!publisher.connection().isUp() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            RtmpPublisher publisher = publishing(context);
             ProducerTemplate template = context.createProducerTemplate();
             for (MediaPacket p : clip.subList(0, 100)) {
                 template.sendBody("direct:av", p);
@@ -137,5 +183,16 @@ class LiveSemanticsTest {
         } finally {
             context.stop();
         }
+    }
+
+    /** The context's publisher, once connected (or after 10 s). */
+    private static RtmpPublisher publishing(CamelContext context) throws InterruptedException {
+        RtmpPublisher publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
+                .map(e -> ((RtmpEndpoint) e).getPublisher()).filter(p -> p != null).findFirst().orElseThrow();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!publisher.connection().isUp() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        return publisher;
     }
 }

@@ -92,8 +92,15 @@ public class RtspEndpoint extends DefaultEndpoint {
               description = "Longest wait between reconnection attempts, in milliseconds.")
     private long maxReconnectDelay = 30_000;
 
+    private final ServedPath servedPath = new ServedPath(this);
+
     public RtspEndpoint(String uri, RtspComponent component) {
         super(uri, component);
+    }
+
+    /** The path this endpoint serves, shared by all its producers. */
+    ServedPath servedPath() {
+        return servedPath;
     }
 
     /** Reads {@code [user[:password]@]host[:port][/path]}, the part of the URI after {@code rtsp://}. */

@@ -1,41 +1,33 @@
 package org.camelvideo.rtsp;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.Collections;
+import java.util.List;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultProducer;
+import org.camelvideo.media.AudioFrame;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.VideoFrame;
 import org.camelvideo.media.h264.H264AccessUnit;
-import org.camelvideo.rtsp.auth.ServerAuthenticator;
 import org.camelvideo.rtsp.server.MediaStream;
-import org.camelvideo.rtsp.server.RtspServer;
-import org.camelvideo.rtsp.server.StreamSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Serves the route's packets at the endpoint's path: each exchange is one frame, handed to the
- * readers without waiting for any of them.
+ * Serves the route's packets at the endpoint's path: each exchange is one frame (or a list of
+ * them, as an encoder emits when one input completes several), handed to the readers without
+ * waiting for any of them.
  */
 @ManagedResource(description = "RTSP server stream")
 public class RtspProducer extends DefaultProducer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RtspProducer.class);
 
     private final RtspEndpoint endpoint;
-    private RtspServer server;
     private MediaStream stream;
     private long startNanos;
 
@@ -47,35 +39,14 @@ public class RtspProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ServerAuthenticator auth = null;
-        if (endpoint.getUsername() != null) {
-            if (endpoint.getPassword() == null) {
-                throw new IllegalArgumentException("rtsp: a username needs a password too");
-            }
-            auth = new ServerAuthenticator(endpoint.getAuthMethod(), endpoint.getRealm(), endpoint.getUsername(),
-                                           endpoint.getPassword());
-        }
-        StreamSettings settings = new StreamSettings(endpoint.isGopCache(), endpoint.getMaxQueueBytes(),
-                endpoint.getWriteTimeout(), endpoint.getSessionTimeout(), auth, endpoint.getWidth(), endpoint.getHeight(),
-                endpoint.getFps(), endpoint.getPayloadSize(), endpoint.getMaxFrameLength());
-        server = endpoint.getComponent().servers().acquire(endpoint.getHost(), endpoint.getPort(), endpoint.getUdpPort());
-        try {
-            stream = server.mount(endpoint.getPath(), settings);
-        } catch (RuntimeException e) {
-            endpoint.getComponent().servers().release(server);
-            server = null;
-            throw e;
-        }
+        stream = endpoint.servedPath().acquire();
         startNanos = System.nanoTime();
-        LOG.info("RTSP server serving {} (e.g. ffplay -rtsp_transport tcp {})", readerUrl(), readerUrl());
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (server != null) {
-            server.unmount(endpoint.getPath());
-            endpoint.getComponent().servers().release(server);
-            server = null;
+        if (stream != null) {
+            endpoint.servedPath().release();
             stream = null;
         }
         super.doStop();
@@ -89,15 +60,9 @@ public class RtspProducer extends DefaultProducer {
         }
         Message in = exchange.getIn();
         Object body = in.getBody();
-        if (body instanceof MediaPacket) {
-            MediaPacket p = (MediaPacket) body;
-            if (p.codec() == Codec.H264) {
-                stream.publishVideo(p.payload(), p.ptsMicros(), p.isKeyframe(), p.config());
-            } else if (p.codec() == Codec.AAC) {
-                stream.publishAudio(p.payload(), p.ptsMicros(), p.config());
-            } else {
-                throw new IllegalArgumentException("rtsp: serves H264 and AAC packets, not " + p.codec());
-            }
+        List<MediaPacket> packets = MediaMessages.packets(body);
+        if (packets != null) {
+            packets.forEach(this::publish);
         } else if (body instanceof byte[]) {
             byte[] nal = (byte[]) body;
             Boolean key = in.getHeader(MediaHeaders.KEYFRAME, Boolean.class);
@@ -105,32 +70,21 @@ public class RtspProducer extends DefaultProducer {
             stream.publishVideo(nal, pts != null ? pts : (System.nanoTime() - startNanos) / 1000,
                                 key != null ? key : H264AccessUnit.isKeyframe(nal), null);
         } else {
-            throw new InvalidPayloadException(exchange, MediaPacket.class);
+            throw new IllegalArgumentException("rtsp: serves a MediaPacket (H264 or AAC, e.g. from h264:encode), a list of them"
+                                               + " or an Annex-B byte[], but received " + MediaMessages.describe(body)
+                                               + (body instanceof VideoFrame || body instanceof AudioFrame
+                                                       ? ": encode it first with h264:encode" : ""));
         }
     }
 
-    /** What readers open: the listening address, or this machine's address when it listens on all. */
-    private String readerUrl() {
-        String host = endpoint.getHost();
-        if ("0.0.0.0".equals(host)) {
-            host = siteLocalAddress();
+    private void publish(MediaPacket p) {
+        if (p.codec() == Codec.H264) {
+            stream.publishVideo(p.payload(), p.ptsMicros(), p.isKeyframe(), p.config());
+        } else if (p.codec() == Codec.AAC) {
+            stream.publishAudio(p.payload(), p.ptsMicros(), p.config());
+        } else {
+            throw new IllegalArgumentException("rtsp: serves H264 and AAC packets, not " + p.codec());
         }
-        return endpoint.displayUrl(host);
-    }
-
-    private static String siteLocalAddress() {
-        try {
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-                    if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-                        return a.getHostAddress();
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            LOG.debug("Cannot list network interfaces", e);
-        }
-        return "127.0.0.1";
     }
 
     @ManagedAttribute(description = "Readers playing now")
