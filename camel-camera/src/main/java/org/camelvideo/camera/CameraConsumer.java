@@ -3,6 +3,7 @@ package org.camelvideo.camera;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
@@ -40,6 +41,7 @@ public class CameraConsumer extends MediaConsumer {
     private final List<CaptureState> states = new ArrayList<>();
     private final CameraHealthCheck healthCheck;
     private ExecutorService executor;
+    private final List<Future<?>> captures = new ArrayList<>();
     private FrameMailbox mailbox;
     private volatile long delivered;
 
@@ -71,7 +73,7 @@ public class CameraConsumer extends MediaConsumer {
                                                endpoint.getMaxReconnectDelay());
             states.add(state);
             loops.add(loop);
-            executor.submit(loop);
+            captures.add(executor.submit(loop));
         }
         executor.submit(this::drainMailbox);
     }
@@ -116,13 +118,20 @@ public class CameraConsumer extends MediaConsumer {
             mailbox.close();
         }
         if (executor != null) {
+            // Capture threads may be pacing or blocked in a read: interrupt them. The route thread
+            // is not interrupted: it finishes the exchange in flight (a file being written, an
+            // upload) and then finds the mailbox closed. Interrupted, a file write would fail
+            // with ClosedByInterruptException on every Ctrl-C.
+            captures.forEach(capture -> capture.cancel(true));
             ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
-            manager.shutdownNow(executor);
+            manager.shutdown(executor);
             if (!manager.awaitTermination(executor, TimeUnit.SECONDS.toMillis(10))) {
                 LOG.warn("Capture threads of {} did not stop within 10 s", Sources.masked(endpoint.getSource()));
+                manager.shutdownNow(executor);
             }
             executor = null;
         }
+        captures.clear();
         if (mailbox != null && (mailbox.droppedVideo() > 0 || mailbox.droppedAudio() > 0)) {
             LOG.info("{}: delivered {} frames; the route was too slow for {} video and {} audio frames, which were dropped",
                      Sources.masked(endpoint.getSource()), delivered, mailbox.droppedVideo(), mailbox.droppedAudio());

@@ -11,7 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -271,6 +274,37 @@ class CameraConsumerTest {
         assertThat(cameraThreads()).isNotEmpty();
         context.stop();
         context = null;
+        await(() -> cameraThreads().isEmpty(), 10, "capture threads to end");
+    }
+
+    @Test
+    void stoppingLetsTheExchangeInFlightFinishUninterrupted() throws Exception {
+        CountDownLatch inRoute = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicInteger finished = new AtomicInteger();
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // Stands in for a file write or an upload, which an interrupt would break.
+                from("camera:testsrc?width=64&height=48").process(e -> {
+                    inRoute.countDown();
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException x) {
+                        interrupted.set(true);
+                        throw x;
+                    }
+                    finished.incrementAndGet();
+                });
+            }
+        });
+        context.start();
+        assertThat(inRoute.await(10, TimeUnit.SECONDS)).isTrue();
+        context.stop();
+        context = null;
+        assertThat(interrupted).as("the route thread was interrupted mid-exchange").isFalse();
+        assertThat(finished.get()).isPositive();
         await(() -> cameraThreads().isEmpty(), 10, "capture threads to end");
     }
 
