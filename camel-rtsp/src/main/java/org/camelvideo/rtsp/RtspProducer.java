@@ -26,7 +26,6 @@ import org.camelvideo.rtsp.server.MediaStream;
 @ManagedResource(description = "RTSP server stream")
 public class RtspProducer extends DefaultProducer {
 
-
     private final RtspEndpoint endpoint;
     private MediaStream stream;
     private long startNanos;
