@@ -31,8 +31,9 @@ import org.camelvideo.rtmp.peers.TestClips;
  * window; FFmpeg's is its own {@code -benchmark} user+system time.
  * <p>
  * The window opens on a warmed-up JVM: the same route first publishes ten minutes of the clip
- * unpaced to another stream name, so the JIT has compiled the hot paths before the clock starts,
- * as it has in a publisher that runs for hours. Without that, a 60 s real-time run mostly measures
+ * unpaced to another stream name, then the measured stream runs in real time for a warm-up
+ * (second argument, 30 s by default), so the JIT has compiled the hot paths before the clock
+ * starts, as it has in a publisher that runs for hours. Without that, a 60 s real-time run mostly measures
  * the JIT compiling code that 70 packets a second take minutes to make hot. A first run with a
  * no-op processor in place of rtmp: measures what the harness itself costs.
  */
@@ -43,7 +44,6 @@ public final class RtmpPublishBenchmark {
     private static final int FPS = 30;
     private static final int BITRATE = 6_000_000;
     private static final int CLIP_SECONDS = 10;
-    private static final int WARMUP_SECONDS = 30;
     private static final long JIT_WARMUP_CLIP_MILLIS = 600_000;
     private static final String NETTY = "Netty event loops (chunking, socket writes)";
     private static final String FEEDER = "feeder thread (route: packet to FLV tag, hand-off)";
@@ -54,6 +54,7 @@ public final class RtmpPublishBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path work = Files.createDirectories(Path.of("target/rtmp-benchmark").toAbsolutePath());
         Path h264 = TestClips.video(WIDTH, HEIGHT, FPS, CLIP_SECONDS, BITRATE);
         Path adts = TestClips.audio(CLIP_SECONDS);
@@ -69,13 +70,13 @@ public final class RtmpPublishBenchmark {
 
         try (Nginx nginx = Nginx.start(work.resolve("nginx"))) {
             String url = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/";
-            Result baseline = camel(null, clip, seconds);
-            Result camel = camel(url + "camel", clip, seconds);
+            Result baseline = camel(null, clip, seconds, warmup);
+            Result camel = camel(url + "camel", clip, seconds, warmup);
             Result ffmpeg = ffmpeg(url + "ffmpeg", flv, seconds, work);
 
             System.out.printf(Locale.ROOT, "%nrtmp: publish, %dx%d %d fps H.264 + AAC, %.1f Mbit/s, %d s to nginx-rtmp on 127.0.0.1"
-                                           + " (%d cores), JVM warmed up%n%n", WIDTH, HEIGHT, FPS, mbps, seconds,
-                              Runtime.getRuntime().availableProcessors());
+                                           + " (%d cores), JVM warmed up (%d s real time)%n%n", WIDTH, HEIGHT, FPS, mbps, seconds,
+                              Runtime.getRuntime().availableProcessors(), warmup);
             System.out.printf(Locale.ROOT, "| publisher | packets sent | dropped | CPU s | CPU %% of one core |%n");
             System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: |%n");
             System.out.printf(Locale.ROOT, "| camel rtmp: (whole JVM) | %d | %d | %.2f | %.1f |%n", camel.sent, camel.dropped,
@@ -91,7 +92,7 @@ public final class RtmpPublishBenchmark {
             System.out.printf(Locale.ROOT, "%nCPU ratio camel / ffmpeg: %.2fx (goal: 1.0x or less); rtmp: above the harness / ffmpeg:"
                                            + " %.2fx%n", camel.cpuSeconds / ffmpeg.cpuSeconds,
                               (camel.cpuSeconds - baseline.cpuSeconds) / ffmpeg.cpuSeconds);
-            System.out.printf("%nReproduce: benchmarks/run rtmp %d%n", seconds);
+            System.out.printf("%nReproduce: benchmarks/run rtmp %d %d%n", seconds, warmup);
             if (camel.dropped > 0) {
                 System.out.println("FAILED: the publisher dropped packets");
                 System.exit(1);
@@ -111,7 +112,7 @@ public final class RtmpPublishBenchmark {
     }
 
     /** Publishes to {@code uri}, or with a null uri runs the same feeder and route without rtmp: for the baseline. */
-    private static Result camel(String uri, List<MediaPacket> clip, int seconds) throws Exception {
+    private static Result camel(String uri, List<MediaPacket> clip, int seconds, int warmup) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -128,8 +129,8 @@ public final class RtmpPublishBenchmark {
         context.start();
         try {
             awaitPublishing(context, uri == null ? null : target(uri + "-warmup"));
-            try (Feeder warmup = new Feeder(context.createProducerTemplate(), "direct:warmup", clip, JIT_WARMUP_CLIP_MILLIS, false)) {
-                warmup.join();
+            try (Feeder burst = new Feeder(context.createProducerTemplate(), "direct:warmup", clip, JIT_WARMUP_CLIP_MILLIS, false)) {
+                burst.join();
             }
             context.getRouteController().stopRoute("warmup");
             RtmpPublisher publisher = awaitPublishing(context, uri == null ? null : target(uri));
@@ -138,8 +139,8 @@ public final class RtmpPublishBenchmark {
             long sentStart;
             Map<String, Long> threadsStart;
             Map<String, Long> threadsEnd;
-            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (WARMUP_SECONDS + seconds) * 1000L)) {
-                Thread.sleep(WARMUP_SECONDS * 1000L);
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (warmup + seconds) * 1000L)) {
+                Thread.sleep(warmup * 1000L);
                 cpuStart = os.getProcessCpuTime();
                 sentStart = publisher == null ? 0 : publisher.sentCount();
                 threadsStart = ThreadCpu.byGroup(RtmpPublishBenchmark::group);
