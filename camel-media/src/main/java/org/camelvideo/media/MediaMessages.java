@@ -51,4 +51,15 @@ public final class MediaMessages {
         }
         return body.getClass().getName();
     }
+
+    /**
+     * The error of an endpoint that takes encoded packets when a body is not one: what it takes,
+     * what came, and for a raw frame the step the route is missing.
+     *
+     * @param takes what the endpoint takes, e.g. "rtmp: publishes MediaPacket bodies"
+     */
+    public static IllegalArgumentException notPackets(String takes, Object body) {
+        String hint = body instanceof VideoFrame || body instanceof AudioFrame ? ": encode it first with h264:encode" : "";
+        return new IllegalArgumentException(takes + ", but received " + describe(body) + hint);
+    }
 }

@@ -6,12 +6,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
-import org.camelvideo.media.AudioFrame;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
-import org.camelvideo.media.VideoFrame;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 
 /**
@@ -39,10 +37,8 @@ public class RtmpProducer extends DefaultProducer {
         Object body = exchange.getMessage().getBody();
         List<MediaPacket> packets = MediaMessages.packets(body);
         if (packets == null) {
-            throw new IllegalArgumentException("rtmp: publishes MediaPacket bodies (H264 or AAC, e.g. from h264:encode) or lists"
-                                               + " of them, got " + MediaMessages.describe(body)
-                                               + (body instanceof VideoFrame || body instanceof AudioFrame
-                                                       ? ": encode it first with h264:encode" : ""));
+            throw MediaMessages.notPackets("rtmp: publishes MediaPacket bodies (H264 or AAC, e.g. from h264:encode) or lists"
+                                           + " of them", body);
         }
         String refusal = publisher.refusal();
         if (refusal != null) {

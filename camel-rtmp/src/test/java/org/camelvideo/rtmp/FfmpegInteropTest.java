@@ -180,23 +180,7 @@ class FfmpegInteropTest {
                                               TestClips.flv().toString(), "-c", "copy", "-f", "flv",
                                               "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/show"))) {
             Thread.sleep(1000);
-            List<MediaPacket> packets = new CopyOnWriteArrayList<>();
-            CamelContext context = new DefaultCamelContext();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/show").process(e -> packets.add(e.getIn().getBody(MediaPacket.class)));
-                }
-            });
-            context.start();
-            try {
-                long deadline = System.currentTimeMillis() + 20_000;
-                while (packets.stream().filter(p -> p.codec() == Codec.H264).count() < 90 && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(100);
-                }
-            } finally {
-                context.stop();
-            }
+            List<MediaPacket> packets = play("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/show");
             List<MediaPacket> video = packets.stream().filter(p -> p.codec() == Codec.H264).toList();
             assertThat(video).hasSizeGreaterThanOrEqualTo(90);
             assertThat(video.get(0).isKeyframe()).isTrue();
@@ -218,28 +202,34 @@ class FfmpegInteropTest {
                                               "-c", "copy", "-f", "flv", "-listen", "1",
                                               "rtmp://127.0.0.1:" + port + "/live/served"))) {
             Peers.awaitListening(port, 10_000);
-            List<MediaPacket> packets = new CopyOnWriteArrayList<>();
-            CamelContext context = new DefaultCamelContext();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("rtmp://127.0.0.1:" + port + "/live/served").process(e -> packets.add(e.getIn().getBody(MediaPacket.class)));
-                }
-            });
-            context.start();
-            try {
-                long deadline = System.currentTimeMillis() + 20_000;
-                while (packets.stream().filter(p -> p.codec() == Codec.H264).count() < 90 && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(100);
-                }
-            } finally {
-                context.stop();
-            }
+            List<MediaPacket> packets = play("rtmp://127.0.0.1:" + port + "/live/served");
             List<MediaPacket> video = packets.stream().filter(p -> p.codec() == Codec.H264).toList();
             assertThat(video).as(server.output()).hasSizeGreaterThanOrEqualTo(90);
             assertThat(video.get(0).isKeyframe()).isTrue();
             assertThat(video.get(0).config().width()).isEqualTo(TestClips.WIDTH);
             assertThat(packets.stream().anyMatch(p -> p.codec() == Codec.AAC)).isTrue();
         }
+    }
+
+    /** What a playing route receives from {@code url} until 90 video packets came, or 20 s passed. */
+    private static List<MediaPacket> play(String url) throws Exception {
+        List<MediaPacket> packets = new CopyOnWriteArrayList<>();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(url).process(e -> packets.add(e.getIn().getBody(MediaPacket.class)));
+            }
+        });
+        context.start();
+        try {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (packets.stream().filter(p -> p.codec() == Codec.H264).count() < 90 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            context.stop();
+        }
+        return packets;
     }
 }

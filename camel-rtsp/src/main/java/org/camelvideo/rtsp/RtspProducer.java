@@ -8,13 +8,11 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultProducer;
-import org.camelvideo.media.AudioFrame;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
-import org.camelvideo.media.VideoFrame;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.camelvideo.rtsp.server.MediaStream;
 
@@ -69,10 +67,8 @@ public class RtspProducer extends DefaultProducer {
             stream.publishVideo(nal, pts != null ? pts : (System.nanoTime() - startNanos) / 1000,
                                 key != null ? key : H264AccessUnit.isKeyframe(nal), null);
         } else {
-            throw new IllegalArgumentException("rtsp: serves a MediaPacket (H264 or AAC, e.g. from h264:encode), a list of them"
-                                               + " or an Annex-B byte[], but received " + MediaMessages.describe(body)
-                                               + (body instanceof VideoFrame || body instanceof AudioFrame
-                                                       ? ": encode it first with h264:encode" : ""));
+            throw MediaMessages.notPackets("rtsp: serves a MediaPacket (H264 or AAC, e.g. from h264:encode), a list of them or"
+                                           + " an Annex-B byte[]", body);
         }
     }
 
