@@ -1,16 +1,33 @@
 package org.camelvideo.media;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A consumer fed by its own capture or network thread. That thread runs the route for each frame
- * or packet and must carry on whatever the route does, so a failure goes to the consumer's
- * exception handler and never back to the thread.
+ * A consumer fed by its own capture or network thread. A failure in the route goes to the
+ * consumer's exception handler and never back to that thread, which must carry on.
+ * <p>
+ * Network consumers run the route on a thread of their own behind a {@link PacketQueue}
+ * ({@link #startRouteThread}), so that a slow route cannot hold up the event loop the packets
+ * arrived on; capture consumers drive the route from their own mailbox thread.
  */
 public abstract class MediaConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaConsumer.class);
+    private static final long STOP_WAIT_MILLIS = 10_000;
+
+    private ExecutorService routeThread;
+    private PacketQueue packets;
+    private String source;
 
     protected MediaConsumer(Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -27,5 +44,65 @@ public abstract class MediaConsumer extends DefaultConsumer {
             getExceptionHandler().handleException(failure, exchange, exchange.getException());
         }
         releaseExchange(exchange, false);
+    }
+
+    /**
+     * From now on {@link #emit} queues packets for a route thread of this consumer's, which
+     * runs the route with each; past {@code maxBytes} waiting, {@code flow} is paused, or
+     * packets are dropped up to the next keyframe (see {@link PacketQueue}).
+     *
+     * @param source  what the packets come from, in the thread's name and the log; no secrets
+     * @param failure how a failed exchange is reported
+     */
+    protected void startRouteThread(String source, long maxBytes, ReadFlow flow, String failure) {
+        this.source = source;
+        packets = new PacketQueue(source, maxBytes, flow);
+        PacketQueue queue = packets;
+        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+        routeThread = manager.newSingleThreadExecutor(this, "route[" + source + "]");
+        routeThread.execute(() -> queue.drain(packet -> process(packet, failure)));
+    }
+
+    /** Hands {@code packet} to the route thread; never waits. Safe from any thread. */
+    protected void emit(MediaPacket packet) {
+        PacketQueue queue = packets;
+        if (queue != null) {
+            queue.offer(packet);
+        }
+    }
+
+    private void process(MediaPacket packet, String failure) {
+        Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        in.setBody(packet);
+        MediaMessages.setPacketHeaders(in, packet);
+        processAndRelease(exchange, failure);
+    }
+
+    /** Packets dropped because the route fell behind the stream. */
+    public long getDroppedPackets() {
+        PacketQueue queue = packets;
+        return queue == null ? 0 : queue.dropped();
+    }
+
+    /**
+     * Ends the route thread once it has run the route with the packets received so far, as a
+     * recording would want, within 10 s; then what still waits is dropped and the exchange in
+     * flight interrupted. Call once no more packets can arrive.
+     */
+    protected void stopRouteThread() throws InterruptedException {
+        if (routeThread == null) {
+            return;
+        }
+        packets.end();
+        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+        manager.shutdown(routeThread);
+        if (!manager.awaitTermination(routeThread, STOP_WAIT_MILLIS)) {
+            LOG.warn("The route of {} did not finish the packets received within {} s; dropping {} bytes of them", source,
+                     TimeUnit.MILLISECONDS.toSeconds(STOP_WAIT_MILLIS), packets.pendingBytes());
+            packets.close();
+            manager.shutdownNow(routeThread);
+        }
+        routeThread = null;
     }
 }

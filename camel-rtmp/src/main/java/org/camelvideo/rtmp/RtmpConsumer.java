@@ -1,14 +1,12 @@
 package org.camelvideo.rtmp;
 
 import io.netty.channel.Channel;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.camelvideo.media.MediaConsumer;
-import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.ReadFlow;
 import org.camelvideo.rtmp.client.ClientMode;
 import org.camelvideo.rtmp.client.RtmpConnection;
 import org.camelvideo.rtmp.client.SessionListener;
@@ -20,8 +18,9 @@ import org.camelvideo.rtmp.server.RtmpServer;
 
 /**
  * Emits the {@link MediaPacket}s of a stream: one it plays from a server (client role), or the
- * one a publisher sends it (server role). Exchanges are processed on the connection's event
- * loop, so a slow route slows the sender down through TCP instead of filling memory.
+ * one a publisher sends it (server role). Exchanges are processed on a route thread of the
+ * consumer's: the connection's event loop, shared with other connections, only queues them,
+ * and a route that falls behind drops packets up to the next keyframe ({@code maxPendingBytes}).
  */
 public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCheckAware {
 
@@ -30,6 +29,7 @@ public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCh
     private RtmpServer server;
     private PublishPoint point;
     private volatile FlvDepacketizer playDepacketizer = new FlvDepacketizer();
+    private volatile Channel source;
 
     public RtmpConsumer(RtmpEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -44,6 +44,8 @@ public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCh
     protected void doStart() throws Exception {
         super.doStart();
         RtmpEndpoint endpoint = getEndpoint();
+        startRouteThread(endpoint.getHost() + ":" + endpoint.resolvedPort() + "/" + endpoint.resolvedApp(), endpoint.getMaxPendingBytes(),
+                         new SourceFlow(), "Error processing an RTMP packet");
         if (endpoint.getRole() == RtmpRole.server) {
             server = endpoint.getComponent().acquireServer(endpoint.getHost(), endpoint.resolvedPort());
             point = new PublishPoint(endpoint.resolvedApp(), endpoint.resolvedStream(), endpoint.getStreamKey(), this);
@@ -68,6 +70,7 @@ public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCh
             getEndpoint().getComponent().releaseServer(server);
             server = null;
         }
+        stopRouteThread();
         super.doStop();
     }
 
@@ -93,12 +96,30 @@ public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCh
     }
 
     @Override
-    public void packet(MediaPacket packet) {
-        Exchange exchange = createExchange(false);
-        Message in = exchange.getIn();
-        in.setBody(packet);
-        MediaMessages.setPacketHeaders(in, packet);
-        processAndRelease(exchange, "Error processing an RTMP packet");
+    public void packet(MediaPacket packet, Channel from) {
+        source = from;
+        emit(packet);
+    }
+
+    /** The connection the packets come from: the publisher's, or the one playing. */
+    private final class SourceFlow implements ReadFlow {
+        @Override
+        public boolean pause() {
+            Channel c = source;
+            if (c == null) {
+                return false;
+            }
+            c.config().setAutoRead(false);
+            return true;
+        }
+
+        @Override
+        public void resume() {
+            Channel c = source;
+            if (c != null) {
+                c.config().setAutoRead(true);
+            }
+        }
     }
 
     /** Turns the played stream's messages into packets, starting afresh with each session. */
@@ -106,6 +127,7 @@ public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCh
         @Override
         public void ready(Channel channel, long streamId) {
             playDepacketizer = new FlvDepacketizer();
+            source = channel;
         }
 
         @Override
@@ -117,7 +139,7 @@ public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCh
                 message.release();
             }
             if (packet != null) {
-                packet(packet);
+                emit(packet);
             }
         }
 

@@ -66,8 +66,10 @@ public class RtmpEndpoint extends DefaultEndpoint {
     private long reconnectDelay = 3000;
     @UriParam(defaultValue = "30000", description = "The longest delay between reconnect attempts in milliseconds")
     private long maxReconnectDelay = 30000;
-    @UriParam(label = "producer", defaultValue = "4194304",
-              description = "Bytes waiting for the socket beyond which packets are dropped (video until the next keyframe)")
+    @UriParam(defaultValue = "4194304",
+              description = "Producer: bytes waiting for the socket beyond which packets are dropped (video until the next "
+                            + "keyframe). Consumer: bytes waiting for the route beyond which packets are dropped up to the "
+                            + "next keyframe, so a slow route never holds up the connection's thread.")
     private int maxPendingBytes = 4 * 1024 * 1024;
     @UriParam(label = "producer", description = "Frame rate announced in onMetaData; 0 leaves it out")
     private double frameRate;

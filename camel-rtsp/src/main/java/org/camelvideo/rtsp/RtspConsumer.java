@@ -2,8 +2,6 @@ package org.camelvideo.rtsp;
 
 import java.util.Map;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -11,20 +9,20 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.camelvideo.media.MediaConsumer;
-import org.camelvideo.media.MediaMessages;
-import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.ReadFlow;
 import org.camelvideo.rtsp.client.ClientSettings;
 import org.camelvideo.rtsp.client.RtspClient;
 
 /**
- * Pulls a stream from an RTSP camera or server and emits one exchange per access unit, on the
- * client's Netty thread. Its health check is DOWN while the stream is not playing.
+ * Pulls a stream from an RTSP camera or server and emits one exchange per access unit, on a
+ * route thread of its own: the client's Netty thread, which may also serve readers of an
+ * {@code rtsp:} server, only queues them. Its health check is DOWN while the stream is not playing.
  */
 @ManagedResource(description = "RTSP client")
 public class RtspConsumer extends MediaConsumer implements HealthCheckAware {
 
     private final RtspEndpoint endpoint;
-    private RtspClient client;
+    private volatile RtspClient client;
     private HealthCheck healthCheck;
 
     public RtspConsumer(RtspEndpoint endpoint, Processor processor) {
@@ -40,6 +38,8 @@ public class RtspConsumer extends MediaConsumer implements HealthCheckAware {
                 endpoint.getTransport() == RtspTransport.TCP, endpoint.getUsername(), endpoint.getPassword(),
                 endpoint.getConnectTimeout(), endpoint.getMediaTimeout(), endpoint.getReconnectDelay(),
                 endpoint.getMaxReconnectDelay(), endpoint.getMaxFrameLength());
+        startRouteThread(endpoint.getHost() + ":" + endpoint.getPort() + endpoint.getPath(), endpoint.getMaxQueueBytes(),
+                         new ClientFlow(), "Error processing a packet from " + endpoint.getHost());
         client = new RtspClient(settings, endpoint.getComponent().eventLoops(), this::emit);
         client.start();
     }
@@ -50,15 +50,8 @@ public class RtspConsumer extends MediaConsumer implements HealthCheckAware {
             client.stop();
             client = null;
         }
+        stopRouteThread();
         super.doStop();
-    }
-
-    private void emit(MediaPacket packet) {
-        Exchange exchange = createExchange(false);
-        Message in = exchange.getIn();
-        in.setBody(packet);
-        MediaMessages.setPacketHeaders(in, packet);
-        processAndRelease(exchange, "Error processing a packet from " + endpoint.getHost());
     }
 
     @ManagedAttribute(description = "Whether the stream is playing")
@@ -67,10 +60,33 @@ public class RtspConsumer extends MediaConsumer implements HealthCheckAware {
         return c != null && c.isUp();
     }
 
+    @Override
+    @ManagedAttribute(description = "Access units dropped because the route fell behind the stream")
+    public long getDroppedPackets() {
+        return super.getDroppedPackets();
+    }
+
     @ManagedAttribute(description = "RTP packets received")
     public long getPackets() {
         RtspClient c = client;
         return c == null ? 0 : c.packets();
+    }
+
+    /** The client's connection: paused over TCP, which slows the camera down; over UDP packets are dropped instead. */
+    private final class ClientFlow implements ReadFlow {
+        @Override
+        public boolean pause() {
+            RtspClient c = client;
+            return c != null && c.pauseReading();
+        }
+
+        @Override
+        public void resume() {
+            RtspClient c = client;
+            if (c != null) {
+                c.resumeReading();
+            }
+        }
     }
 
     @Override

@@ -65,9 +65,11 @@ public class RtspEndpoint extends DefaultEndpoint {
     @UriParam(label = "producer", defaultValue = "0",
               description = "Frame rate advertised in SDP when the SPS carries none.")
     private double fps;
-    @UriParam(label = "producer", defaultValue = "2097152",
-              description = "Bytes queued for one TCP reader at most; past it the reader drops to the next keyframe "
-                            + "(counted). It also bounds the GOP cache.")
+    @UriParam(defaultValue = "2097152",
+              description = "Producer: bytes queued for one TCP reader at most; past it the reader drops to the next "
+                            + "keyframe (counted). It also bounds the GOP cache. Consumer: bytes waiting for the route "
+                            + "at most; past it, packets are dropped up to the next keyframe (counted), so a slow route "
+                            + "never holds up the network thread.")
     private int maxQueueBytes = 2 * 1024 * 1024;
     @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration",
               description = "A TCP reader whose queue stays full this long (milliseconds) is disconnected.")

@@ -69,7 +69,7 @@ class ClientTest {
         while (ServerProtocolTest.rtspThreads() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(ServerProtocolTest.rtspThreads()).isZero();
+        assertThat(ServerProtocolTest.rtspThreads()).as(() -> ServerProtocolTest.rtspThreadDump()).isZero();
     }
 
     @Test

@@ -78,6 +78,20 @@ class ServerFfmpegTest {
         }
     }
 
+    /**
+     * FFmpeg decodes 150 frames at 1280x720 from {@code url} over TCP in real time: 5 s at the
+     * stream's 30 fps, less the GOP cache burst, plus FFmpeg's start.
+     */
+    static void assertPlaysInRealTime(String url) throws InterruptedException {
+        long start = System.nanoTime();
+        try (FfmpegReader reader = FfmpegReader.start(url, "tcp", 150)) {
+            assertThat(reader.waitFor(30)).as(reader.output()).isZero();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertDecoded(reader, 150, 1280, 720);
+            assertThat(seconds).as("time for 150 frames").isLessThan(7.5);
+        }
+    }
+
     static void assertDecoded(FfmpegReader reader, int frames, int width, int height) {
         List<int[]> decoded = reader.frames();
         assertThat(decoded).as(reader.output()).hasSizeGreaterThanOrEqualTo(frames);

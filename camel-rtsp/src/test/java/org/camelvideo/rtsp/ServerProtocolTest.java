@@ -259,6 +259,20 @@ class ServerProtocolTest {
         assertThat(rtspThreads()).isZero();
     }
 
+    /** The rtsp threads still alive, with their stacks, for a failed thread-leak check. */
+    static String rtspThreadDump() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("camel-rtsp") || t.getName().contains("route[")) {
+                out.append(t.getName()).append('\n');
+                for (StackTraceElement e : stack) {
+                    out.append("  at ").append(e).append('\n');
+                }
+            }
+        });
+        return out.toString();
+    }
+
     static long rtspThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("camel-rtsp")).count();
     }

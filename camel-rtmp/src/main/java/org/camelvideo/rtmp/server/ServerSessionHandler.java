@@ -73,7 +73,7 @@ final class ServerSessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (packet != null) {
-            point.sink().packet(packet);
+            point.sink().packet(packet, ctx.channel());
         }
     }
 

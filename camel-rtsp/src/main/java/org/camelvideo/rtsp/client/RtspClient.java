@@ -78,8 +78,8 @@ public final class RtspClient {
     private volatile String lastError = "not connected yet";
     private int failures;
 
-    // State of the current connection, touched on its event loop only.
-    private Channel channel;
+    // State of the current connection, written on its event loop only.
+    private volatile Channel channel;
     private ClientConnectionHandler handler;
     private int cseq;
     private String sessionId;
@@ -371,6 +371,23 @@ public final class RtspClient {
         lastMediaNanos = System.nanoTime();
         packets++;
         track.packet(p);
+    }
+
+    /** Stops reading the interleaved stream until {@link #resumeReading()}; false over UDP, which cannot be paused. */
+    public boolean pauseReading() {
+        Channel c = channel;
+        if (!settings.tcp || c == null) {
+            return false;
+        }
+        c.config().setAutoRead(false);
+        return true;
+    }
+
+    public void resumeReading() {
+        Channel c = channel;
+        if (c != null) {
+            c.config().setAutoRead(true);
+        }
     }
 
     /** An access unit of {@code track} came out of its depacketizer. */

@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
+import org.camelvideo.rtsp.RtspComponent;
 
 /** A Camel context serving a clip at rtsp://127.0.0.1:FREE_PORT/live through the rtsp producer. */
 public final class Server implements AutoCloseable {
@@ -23,6 +24,14 @@ public final class Server implements AutoCloseable {
     }
 
     public Server(String path, String options) throws Exception {
+        this(path, options, 0);
+    }
+
+    /** @param workerThreads the rtsp component's event loops, shared by its servers and clients; 0 for the default */
+    public Server(String path, String options, int workerThreads) throws Exception {
+        RtspComponent component = new RtspComponent();
+        component.setWorkerThreads(workerThreads);
+        context.addComponent("rtsp", component);
         url = "rtsp://127.0.0.1:" + port + path;
         uri = url + (options.isEmpty() ? "" : "?" + options);
         context.start();
