@@ -238,6 +238,14 @@ public final class RtspClient {
         if (video == null && audio == null) {
             throw new RtspClientException("The stream has no H.264 or AAC track: " + sdp.media());
         }
+        List<MediaDescription> skipped = new ArrayList<>(sdp.media());
+        skipped.remove(video);
+        skipped.remove(audio);
+        if (!skipped.isEmpty()) {
+            // A camera set to H.265 still streams its AAC: say why the pictures are missing.
+            LOG.warn("{} also offers {}, which this client does not pull: it takes H.264 video and AAC audio",
+                     settings.url(), skipped);
+        }
         int maxFrame = settings.maxFrameLength > 0 ? settings.maxFrameLength : DEFAULT_MAX_FRAME;
         if (video != null) {
             tracks.add(ReceivedTrack.h264(video, resolve(base, video.control()), 0, maxFrame, this::accessUnit));
