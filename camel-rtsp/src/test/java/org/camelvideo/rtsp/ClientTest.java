@@ -65,11 +65,7 @@ class ClientTest {
              Pull pull = new Pull(server.url + "?transport=UDP")) {
             pull.await(p -> p.codec() == Codec.H264, 10, 20);
         }
-        long deadline = System.currentTimeMillis() + 5000;
-        while (ServerProtocolTest.rtspThreads() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(ServerProtocolTest.rtspThreads()).as(() -> ServerProtocolTest.rtspThreadDump()).isZero();
+        ServerProtocolTest.assertNoThreadLeft();
     }
 
     @Test

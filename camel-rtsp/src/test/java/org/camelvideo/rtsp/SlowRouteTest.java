@@ -59,5 +59,6 @@ class SlowRouteTest {
                 }
             }
         }
+        ServerProtocolTest.assertNoThreadLeft();
     }
 }

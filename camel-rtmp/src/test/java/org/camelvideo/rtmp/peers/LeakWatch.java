@@ -79,6 +79,6 @@ public final class LeakWatch {
 
     private static List<String> aliveRtmpThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("camel-rtmp")).toList();
+                .filter(n -> n.startsWith("camel-rtmp") || n.contains("route[")).toList();
     }
 }
