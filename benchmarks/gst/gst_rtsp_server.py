@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""GStreamer's RTSP server (gst-rtsp-server, shared media) looping one H.264 Annex-B clip in
-real time: the reference peer for the rtsp client tests and the fan-out benchmark.
+"""GStreamer's RTSP server (gst-rtsp-server, shared media) looping one H.264 or H.265 Annex-B
+clip in real time: the reference peer for the rtsp client tests and the fan-out benchmark.
 
-Usage: /usr/bin/python3 gst_rtsp_server.py PORT PATH CLIP.h264 [FPS] [USER PASSWORD]
-Prints "READY" once it listens. The clip must carry access unit delimiters (x264 aud=1).
+Usage: /usr/bin/python3 gst_rtsp_server.py PORT PATH CLIP.h264|CLIP.h265 [FPS] [USER PASSWORD]
+Prints "READY" once it listens. The clip must carry access unit delimiters (aud=1 in x264 or x265).
 """
 import sys
 import threading
@@ -15,15 +15,15 @@ gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
 
-AUD = b"\x00\x00\x00\x01\x09"
+AUD = {"h264": b"\x00\x00\x00\x01\x09", "h265": b"\x00\x00\x00\x01\x46\x01"}
 
 
-def access_units(data):
+def access_units(data, aud):
     starts = []
-    i = data.find(AUD)
+    i = data.find(aud)
     while i >= 0:
         starts.append(i)
-        i = data.find(AUD, i + len(AUD))
+        i = data.find(aud, i + len(aud))
     return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)])]
 
 
@@ -57,8 +57,9 @@ def main():
     fps = int(sys.argv[4]) if len(sys.argv) > 4 else 30
     credentials = sys.argv[5:7] if len(sys.argv) > 6 else None
     Gst.init(None)
+    codec = "h265" if clip.endswith(".h265") else "h264"
     with open(clip, "rb") as f:
-        units = access_units(f.read())
+        units = access_units(f.read(), AUD[codec])
     if not units:
         sys.exit("No access unit delimiters in " + clip)
 
@@ -68,8 +69,8 @@ def main():
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(
         "( appsrc name=src is-live=true do-timestamp=true format=time "
-        "caps=video/x-h264,stream-format=byte-stream,alignment=au,framerate=%d/1 "
-        "! h264parse ! rtph264pay name=pay0 pt=96 config-interval=-1 )" % fps)
+        "caps=video/x-%s,stream-format=byte-stream,alignment=au,framerate=%d/1 "
+        "! %sparse ! rtp%spay name=pay0 pt=96 config-interval=-1 )" % (codec, fps, codec, codec))
     factory.set_shared(True)
     players = {}
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.camelvideo.media.aac.AudioSpecificConfig;
 import org.camelvideo.media.h264.H264Sps;
+import org.camelvideo.media.h265.H265Sps;
 
 /**
  * What a decoder needs before the first packet of a stream: SPS/PPS (and VPS for H.265)
@@ -31,6 +32,10 @@ public final class CodecConfig {
         this.audioSpecificConfig = asc;
         if (codec == Codec.H264) {
             H264Sps parsed = H264Sps.parse(sps);
+            this.width = parsed.width();
+            this.height = parsed.height();
+        } else if (codec == Codec.H265) {
+            H265Sps parsed = H265Sps.parse(sps);
             this.width = parsed.width();
             this.height = parsed.height();
         } else {
@@ -83,7 +88,7 @@ public final class CodecConfig {
         return audioSpecificConfig;
     }
 
-    /** Picture width from the SPS (H.264), else 0. */
+    /** Picture width from the SPS (H.264, H.265), else 0. */
     public int width() {
         return width;
     }

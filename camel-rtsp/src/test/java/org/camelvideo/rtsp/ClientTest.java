@@ -43,6 +43,19 @@ class ClientTest {
     }
 
     @Test
+    void pullsH265FromGStreamerOverTcpAndUdp() throws Exception {
+        try (GstRtspServer gst = new GstRtspServer(Clip.hevcFile(30, 10))) {
+            for (String transport : List.of("TCP", "UDP")) {
+                try (Pull pull = new Pull(gst.url + "?transport=" + transport)) {
+                    List<MediaPacket> video = pull.await(p -> p.codec() == Codec.H265, 90, 20);
+                    assertThat(video.get(0).config().codec()).isEqualTo(Codec.H265);
+                    assertPlayable(video, "gst-hevc-" + transport, 1280, 720);
+                }
+            }
+        }
+    }
+
+    @Test
     void pullsVideoAndAudioFromOurServerOverTcpAndUdp() throws Exception {
         try (Server server = new Server("").feed(Clip.hd(30, 10), true)) {
             for (String transport : List.of("TCP", "UDP")) {

@@ -9,6 +9,7 @@ import org.camelvideo.rtsp.rtp.Depacketizer;
 import org.camelvideo.rtsp.rtp.RtpPacket;
 import org.camelvideo.rtsp.rtp.aac.AacDepacketizer;
 import org.camelvideo.rtsp.rtp.h264.H264Depacketizer;
+import org.camelvideo.rtsp.rtp.h265.H265Depacketizer;
 import org.camelvideo.rtsp.sdp.MediaDescription;
 
 /**
@@ -47,6 +48,8 @@ final class ReceivedTrack {
         AccessUnitListener listener = (payload, timestamp, keyframe) -> delivery.accessUnit(this, payload, timestamp, keyframe);
         if (codec == Codec.H264) {
             depacketizer = new H264Depacketizer(maxFrameLength, listener);
+        } else if (codec == Codec.H265) {
+            depacketizer = new H265Depacketizer(maxFrameLength, listener);
         } else {
             int sizeLength = parse(media.format("sizelength"), 13);
             int indexLength = parse(media.format("indexlength"), 3);
@@ -54,23 +57,41 @@ final class ReceivedTrack {
         }
     }
 
-    /** A track for an H.264 media section, parameter sets from {@code sprop-parameter-sets} when given. */
-    static ReceivedTrack h264(MediaDescription media, String controlUrl, int rtpChannel, int maxFrameLength,
-                              Delivery delivery) {
-        CodecConfig config = null;
-        String sprop = media.format("sprop-parameter-sets");
-        if (sprop != null) {
-            String[] sets = sprop.split(",");
-            try {
-                if (sets.length >= 2) {
-                    config = CodecConfig.h264(Base64.getDecoder().decode(sets[0].trim()),
-                                              Base64.getDecoder().decode(sets[1].trim()));
-                }
-            } catch (IllegalArgumentException e) {
-                config = null; // unreadable sprop: the parameter sets come in-band instead
-            }
+    /** A track for an H.264 or H.265 media section, parameter sets from its fmtp when given. */
+    static ReceivedTrack video(MediaDescription media, String controlUrl, int rtpChannel, int maxFrameLength,
+                               Delivery delivery) {
+        boolean h265 = "H265".equalsIgnoreCase(media.encoding());
+        if (h265 && parse(media.format("sprop-max-don-diff"), 0) != 0) {
+            throw new RtspClientException("The H.265 track sends decoding order numbers (sprop-max-don-diff), which this client"
+                                          + " does not support: " + media);
         }
-        return new ReceivedTrack(media, Codec.H264, controlUrl, rtpChannel, config, maxFrameLength, delivery);
+        CodecConfig config;
+        try {
+            config = h265 ? h265Config(media) : h264Config(media);
+        } catch (IllegalArgumentException e) {
+            config = null; // unreadable: the parameter sets come in-band instead
+        }
+        return new ReceivedTrack(media, h265 ? Codec.H265 : Codec.H264, controlUrl, rtpChannel, config, maxFrameLength, delivery);
+    }
+
+    /** RFC 6184 {@code sprop-parameter-sets}: the SPS and the PPS, base64, comma-separated. */
+    private static CodecConfig h264Config(MediaDescription media) {
+        String sprop = media.format("sprop-parameter-sets");
+        String[] sets = sprop == null ? new String[0] : sprop.split(",");
+        return sets.length < 2 ? null : CodecConfig.h264(base64(sets[0]), base64(sets[1]));
+    }
+
+    /** RFC 7798 {@code sprop-vps}, {@code sprop-sps} and {@code sprop-pps}, base64 each (the first when several). */
+    private static CodecConfig h265Config(MediaDescription media) {
+        String vps = media.format("sprop-vps");
+        String sps = media.format("sprop-sps");
+        String pps = media.format("sprop-pps");
+        return vps == null || sps == null || pps == null ? null
+                : CodecConfig.h265(base64(vps.split(",")[0]), base64(sps.split(",")[0]), base64(pps.split(",")[0]));
+    }
+
+    private static byte[] base64(String value) {
+        return Base64.getDecoder().decode(value.trim());
     }
 
     /** A track for an RFC 3640 AAC-hbr media section. */

@@ -2,6 +2,7 @@ package org.camelvideo.rtsp.client;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,9 @@ import io.netty.handler.codec.rtsp.RtspVersions;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.h264.AnnexB;
 import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.rtsp.auth.ClientAuthenticator;
 import org.camelvideo.rtsp.interleaved.InterleavedFrame;
 import org.camelvideo.rtsp.interleaved.RtspFrameDecoder;
@@ -234,21 +237,24 @@ public final class RtspClient {
         }
         aggregateUrl = resolve(base, sdp.control());
         MediaDescription video = sdp.find("video", "H264");
+        if (video == null) {
+            video = sdp.find("video", "H265");
+        }
         MediaDescription audio = sdp.find("audio", "MPEG4-GENERIC");
         if (video == null && audio == null) {
-            throw new RtspClientException("The stream has no H.264 or AAC track: " + sdp.media());
+            throw new RtspClientException("The stream has no H.264, H.265 or AAC track: " + sdp.media());
         }
         List<MediaDescription> skipped = new ArrayList<>(sdp.media());
         skipped.remove(video);
         skipped.remove(audio);
         if (!skipped.isEmpty()) {
             // A camera set to H.265 still streams its AAC: say why the pictures are missing.
-            LOG.warn("{} also offers {}, which this client does not pull: it takes H.264 video and AAC audio",
+            LOG.warn("{} also offers {}, which this client does not pull: it takes H.264 or H.265 video and AAC audio",
                      settings.url(), skipped);
         }
         int maxFrame = settings.maxFrameLength > 0 ? settings.maxFrameLength : DEFAULT_MAX_FRAME;
         if (video != null) {
-            tracks.add(ReceivedTrack.h264(video, resolve(base, video.control()), 0, maxFrame, this::accessUnit));
+            tracks.add(ReceivedTrack.video(video, resolve(base, video.control()), 0, maxFrame, this::accessUnit));
         }
         if (audio != null) {
             tracks.add(ReceivedTrack.aac(audio, resolve(base, audio.control()), 2 * tracks.size(), this::accessUnit));
@@ -337,7 +343,7 @@ public final class RtspClient {
         }
         videoConfig = null;
         for (ReceivedTrack t : tracks) {
-            if (t.codec == Codec.H264) {
+            if (t.codec.isVideo()) {
                 videoConfig = t.sdpConfig();
                 waitingKeyframe = true;
             }
@@ -350,7 +356,7 @@ public final class RtspClient {
         Channel ch = channel;
         timer = ch.eventLoop().scheduleAtFixedRate(() -> tick(ch), 1, 1, TimeUnit.SECONDS);
         LOG.info("Pulling {} over {}: {}", settings.url(), settings.tcp ? "TCP" : "UDP", tracks.size() == 2
-                ? "H.264 and AAC" : tracks.get(0).codec);
+                ? tracks.get(0).codec + " and AAC" : tracks.get(0).codec);
     }
 
     private void tick(Channel ch) {
@@ -401,17 +407,13 @@ public final class RtspClient {
     /** An access unit of {@code track} came out of its depacketizer. */
     private void accessUnit(ReceivedTrack track, byte[] payload, long timestamp, boolean keyframe) {
         CodecConfig config;
-        if (track.codec == Codec.H264) {
+        if (track.codec.isVideo()) {
             if (waitingKeyframe && !keyframe) {
                 return;
             }
             waitingKeyframe = false;
             if (keyframe) {
-                CodecConfig inBand = H264AccessUnit.parameterSets(payload);
-                videoConfig = inBand != null ? inBand : videoConfig;
-                if (videoConfig != null) {
-                    payload = ParameterSetPlacement.normalize(payload, videoConfig);
-                }
+                payload = track.codec == Codec.H264 ? placeH264ParameterSets(payload) : placeH265ParameterSets(payload);
             }
             config = videoConfig;
         } else {
@@ -423,6 +425,28 @@ public final class RtspClient {
         long pts = track.ptsMicros(timestamp);
         lastPts = Math.max(lastPts, pts);
         sink.packet(new MediaPacket(track.codec, payload, pts, pts, keyframe, config));
+    }
+
+    private byte[] placeH264ParameterSets(byte[] keyframe) {
+        CodecConfig inBand = H264AccessUnit.parameterSets(keyframe);
+        videoConfig = inBand != null ? inBand : videoConfig;
+        return videoConfig == null ? keyframe : ParameterSetPlacement.normalize(keyframe, videoConfig);
+    }
+
+    /** Readers that join at any keyframe need the parameter sets that cameras often send only in the SDP. */
+    private byte[] placeH265ParameterSets(byte[] keyframe) {
+        CodecConfig inBand = H265AccessUnit.parameterSets(keyframe);
+        if (inBand != null) {
+            videoConfig = inBand;
+            return keyframe;
+        }
+        if (videoConfig == null) {
+            return keyframe;
+        }
+        byte[] sets = AnnexB.join(List.of(videoConfig.vps(), videoConfig.sps(), videoConfig.pps()));
+        byte[] out = Arrays.copyOf(sets, sets.length + keyframe.length);
+        System.arraycopy(keyframe, 0, out, sets.length, keyframe.length);
+        return out;
     }
 
     private CompletableFuture<RtspResponse> send(String method, String uri, Map<String, String> headers) {

@@ -47,6 +47,22 @@ public final class Clip {
         return make(320, 240, gop, seconds);
     }
 
+    /** An H.265 Annex-B file from libx265, 1280x720 at 30 fps with access unit delimiters, made once per build. */
+    public static synchronized Path hevcFile(int gop, int seconds) {
+        Path file = Path.of("target", "test-media", "1280x720-hevc-g" + gop + "-" + seconds + "s.h265");
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                run(List.of(Peers.ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=" + FPS, "-t",
+                            Integer.toString(seconds), "-c:v", "libx265", "-preset", "ultrafast", "-x265-params",
+                            "aud=1:keyint=" + gop + ":log-level=error", "-f", "hevc", file.toString()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return file;
+    }
+
     private static synchronized Clip make(int width, int height, int gop, int seconds) {
         try {
             Path dir = Path.of("target", "test-media");

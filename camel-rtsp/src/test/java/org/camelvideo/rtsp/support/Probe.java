@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaPacket;
 
 /** Decodes what a client received with ffprobe: the check a user would make of a recording. */
@@ -18,7 +19,7 @@ public final class Probe {
 
     /** Writes the packets as an Annex-B file and decodes it all: {width, height, decoded frames}. */
     public static int[] decode(List<MediaPacket> packets, String name) throws IOException, InterruptedException {
-        Path file = Path.of("target", "test-media", name + ".h264");
+        Path file = Path.of("target", "test-media", name + (packets.get(0).codec() == Codec.H265 ? ".h265" : ".h264"));
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file)) {
             for (MediaPacket p : packets) {
