@@ -14,7 +14,7 @@ public final class RtspConstants {
                             + "body, and finds IDR slices itself when it is absent.",
               javaType = "boolean")
     public static final String KEYFRAME = MediaHeaders.KEYFRAME;
-    @Metadata(label = "consumer", description = "The codec of the packet: H264 or AAC.", javaType = "org.camelvideo.media.Codec")
+    @Metadata(label = "consumer", description = "The codec of the packet: H264, H265 or AAC.", javaType = "org.camelvideo.media.Codec")
     public static final String CODEC = MediaHeaders.CODEC;
     @Metadata(label = "consumer", description = "Which track the packet came from: video or audio.", javaType = "String")
     public static final String STREAM_ID = MediaHeaders.STREAM_ID;

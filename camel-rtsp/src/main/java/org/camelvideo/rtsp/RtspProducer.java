@@ -64,21 +64,21 @@ public class RtspProducer extends DefaultProducer {
             byte[] nal = (byte[]) body;
             Boolean key = in.getHeader(MediaHeaders.KEYFRAME, Boolean.class);
             Long pts = in.getHeader(MediaHeaders.TIMESTAMP, Long.class);
-            stream.publishVideo(nal, pts != null ? pts : (System.nanoTime() - startNanos) / 1000,
+            stream.publishVideo(Codec.H264, nal, pts != null ? pts : (System.nanoTime() - startNanos) / 1000,
                                 key != null ? key : H264AccessUnit.isKeyframe(nal), null);
         } else {
-            throw MediaMessages.notPackets("rtsp: serves a MediaPacket (H264 or AAC, e.g. from h264:encode), a list of them or"
+            throw MediaMessages.notPackets("rtsp: serves a MediaPacket (H264, H265 or AAC, e.g. from h264:encode), a list of them or"
                                            + " an Annex-B byte[]", body);
         }
     }
 
     private void publish(MediaPacket p) {
-        if (p.codec() == Codec.H264) {
-            stream.publishVideo(p.payload(), p.ptsMicros(), p.isKeyframe(), p.config());
+        if (p.codec() == Codec.H264 || p.codec() == Codec.H265) {
+            stream.publishVideo(p.codec(), p.payload(), p.ptsMicros(), p.isKeyframe(), p.config());
         } else if (p.codec() == Codec.AAC) {
             stream.publishAudio(p.payload(), p.ptsMicros(), p.config());
         } else {
-            throw new IllegalArgumentException("rtsp: serves H264 and AAC packets, not " + p.codec());
+            throw new IllegalArgumentException("rtsp: serves H264, H265 and AAC packets, not " + p.codec());
         }
     }
 

@@ -90,6 +90,13 @@ class ClientTest {
     }
 
     @Test
+    void relayChainServesAnH265CameraAgain() throws Exception {
+        try (GstRtspServer camera = new GstRtspServer(Clip.hevcFile(30, 10))) {
+            assertThat(relay(camera.url)).contains("Video: hevc");
+        }
+    }
+
+    @Test
     void relayChainFromGStreamersServer() throws Exception {
         try (GstRtspServer camera = new GstRtspServer(Clip.hd(30, 10).file())) {
             relay(camera.url);

@@ -3,12 +3,13 @@ package org.camelvideo.rtsp.sdp;
 import java.util.Base64;
 import java.util.Locale;
 
+import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.h264.H264Sps;
 
 /**
- * The session description a server gives in DESCRIBE (RFC 4566): H.264 per RFC 6184 8.2.1 and,
- * when there is audio, AAC per RFC 3640 (mpeg4-generic, AAC-hbr). Tracks are controlled as
+ * The session description a server gives in DESCRIBE (RFC 4566): H.264 per RFC 6184 8.2.1 or
+ * H.265 per RFC 7798 7.2 and, when there is audio, AAC per RFC 3640 (mpeg4-generic, AAC-hbr). Tracks are controlled as
  * {@code trackID=0} (video) and {@code trackID=1} (audio) under the presentation URL.
  */
 public final class SdpWriter {
@@ -21,13 +22,14 @@ public final class SdpWriter {
     }
 
     /**
-     * @param video  the H.264 parameter sets, or null when none were seen yet (then players
-     *               read them in-band)
+     * @param codec  H264 or H265
+     * @param video  its parameter sets, or null when none were seen yet (then players read
+     *               them in-band)
      * @param width  picture size and rate to advertise when there is no SPS; 0 for none
      * @param audio  the AAC configuration, or null for a video-only session
      */
-    public static String write(String sessionName, String host, CodecConfig video, int width, int height, double fps,
-                               CodecConfig audio) {
+    public static String write(String sessionName, String host, Codec codec, CodecConfig video, int width, int height,
+                               double fps, CodecConfig audio) {
         StringBuilder sdp = new StringBuilder(512);
         long id = System.currentTimeMillis();
         line(sdp, "v=0");
@@ -39,19 +41,31 @@ public final class SdpWriter {
         line(sdp, "a=range:npt=now-");
         line(sdp, "a=control:*");
         line(sdp, "m=video 0 RTP/AVP " + VIDEO_PAYLOAD_TYPE);
-        line(sdp, "a=rtpmap:" + VIDEO_PAYLOAD_TYPE + " H264/90000");
-        StringBuilder fmtp = new StringBuilder("a=fmtp:" + VIDEO_PAYLOAD_TYPE + " packetization-mode=1");
-        if (video != null) {
-            H264Sps sps = H264Sps.parse(video.sps());
-            Base64.Encoder b64 = Base64.getEncoder();
-            fmtp.append(";profile-level-id=").append(sps.profileLevelId().toUpperCase(Locale.ROOT))
-                    .append(";sprop-parameter-sets=").append(b64.encodeToString(video.sps())).append(',')
-                    .append(b64.encodeToString(video.pps()));
-            width = sps.width();
-            height = sps.height();
-            fps = sps.frameRate() > 0 ? sps.frameRate() : fps;
+        line(sdp, "a=rtpmap:" + VIDEO_PAYLOAD_TYPE + (codec == Codec.H265 ? " H265/90000" : " H264/90000"));
+        StringBuilder fmtp = new StringBuilder("a=fmtp:" + VIDEO_PAYLOAD_TYPE);
+        Base64.Encoder b64 = Base64.getEncoder();
+        if (codec == Codec.H265) {
+            if (video != null) {
+                fmtp.append(" sprop-vps=").append(b64.encodeToString(video.vps())).append(";sprop-sps=")
+                        .append(b64.encodeToString(video.sps())).append(";sprop-pps=").append(b64.encodeToString(video.pps()));
+                width = video.width();
+                height = video.height();
+            }
+        } else {
+            fmtp.append(" packetization-mode=1");
+            if (video != null) {
+                H264Sps sps = H264Sps.parse(video.sps());
+                fmtp.append(";profile-level-id=").append(sps.profileLevelId().toUpperCase(Locale.ROOT))
+                        .append(";sprop-parameter-sets=").append(b64.encodeToString(video.sps())).append(',')
+                        .append(b64.encodeToString(video.pps()));
+                width = sps.width();
+                height = sps.height();
+                fps = sps.frameRate() > 0 ? sps.frameRate() : fps;
+            }
         }
-        line(sdp, fmtp.toString());
+        if (fmtp.length() > ("a=fmtp:" + VIDEO_PAYLOAD_TYPE).length()) {
+            line(sdp, fmtp.toString());
+        }
         if (width > 0 && height > 0) {
             line(sdp, "a=framesize:" + VIDEO_PAYLOAD_TYPE + " " + width + "-" + height);
             line(sdp, "a=x-dimensions:" + width + "," + height);

@@ -10,15 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
+import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.rtsp.rtcp.SenderReport;
 import org.camelvideo.rtsp.rtp.RtpFrame;
 import org.camelvideo.rtsp.rtp.RtpFrameWriter;
 import org.camelvideo.rtsp.rtp.RtpTrack;
 import org.camelvideo.rtsp.rtp.aac.AacPacketizer;
 import org.camelvideo.rtsp.rtp.h264.H264Packetizer;
+import org.camelvideo.rtsp.rtp.h265.H265Packetizer;
 import org.camelvideo.rtsp.sdp.SdpWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +47,11 @@ public final class MediaStream {
     private final StreamSettings settings;
     private final ByteBufAllocator alloc;
     private final H264Packetizer h264;
+    private final H265Packetizer h265;
     private final AacPacketizer aac;
     private final RtpTrack video = new RtpTrack(SdpWriter.VIDEO_PAYLOAD_TYPE, 90_000);
     private volatile RtpTrack audio;
+    private volatile Codec videoCodec;
     private volatile CodecConfig videoConfig;
     private volatile CodecConfig audioConfig;
     private volatile KeyframeRequester keyframeRequester;
@@ -68,6 +73,7 @@ public final class MediaStream {
         this.settings = settings;
         this.alloc = alloc;
         this.h264 = new H264Packetizer(settings.payloadSize);
+        this.h265 = new H265Packetizer(settings.payloadSize);
         this.aac = new AacPacketizer(settings.payloadSize);
     }
 
@@ -85,15 +91,22 @@ public final class MediaStream {
     }
 
     /**
-     * Serves one H.264 access unit.
+     * Serves one H.264 or H.265 access unit; a path serves one video codec, the first it gets.
      *
      * @param config the parameter sets the producer knows, or null; in-band ones win
      */
-    public void publishVideo(byte[] accessUnit, long ptsMicros, boolean keyframe, CodecConfig config) {
+    public void publishVideo(Codec codec, byte[] accessUnit, long ptsMicros, boolean keyframe, CodecConfig config) {
         if (accessUnit.length == 0) {
-            throw new IllegalArgumentException("Empty H.264 frame: the body holds no NAL unit");
+            throw new IllegalArgumentException("Empty " + codec + " frame: the body holds no NAL unit");
         }
-        CodecConfig current = keyframe ? H264AccessUnit.parameterSets(accessUnit) : null;
+        if (videoCodec == null) {
+            videoCodec = codec;
+        } else if (videoCodec != codec) {
+            throw new IllegalArgumentException(path + " serves " + videoCodec + " to its readers; a " + codec
+                                               + " frame cannot join the stream");
+        }
+        CodecConfig current = !keyframe ? null
+                : codec == Codec.H265 ? H265AccessUnit.parameterSets(accessUnit) : H264AccessUnit.parameterSets(accessUnit);
         if (current == null) {
             current = config != null ? config : videoConfig;
         }
@@ -113,7 +126,11 @@ public final class MediaStream {
         RtpFrameWriter writer = new RtpFrameWriter(video, 0, video.timestampOf(ptsMicros),
                                                    accessUnit.length + 64 + accessUnit.length / 64, alloc);
         try {
-            h264.packetize(accessUnit, current, writer);
+            if (codec == Codec.H265) {
+                h265.packetize(accessUnit, current, writer);
+            } else {
+                h264.packetize(accessUnit, current, writer);
+            }
         } catch (RuntimeException e) {
             writer.abandon();
             throw e;
@@ -359,7 +376,8 @@ public final class MediaStream {
     }
 
     String describe(String host) {
-        return SdpWriter.write(path, host, videoConfig, settings.width, settings.height, settings.fps, audioConfig);
+        return SdpWriter.write(path, host, videoCodec == null ? Codec.H264 : videoCodec, videoConfig, settings.width,
+                               settings.height, settings.fps, audioConfig);
     }
 
     RtpTrack track(int index) {
