@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.camelvideo.h264.decode.H264Decoder;
+import org.camelvideo.h264.decode.VideoDecoder;
 import org.camelvideo.h264.encode.AacEncoder;
 import org.camelvideo.h264.encode.H264Encoder;
 import org.camelvideo.media.AudioFrame;
@@ -29,7 +29,7 @@ public class H264Producer extends DefaultProducer {
     /** Published on every exchange; one per encoder, so the per-frame path allocates none. */
     private KeyframeRequester keyframeRequester;
     private AacEncoder audioEncoder;
-    private H264Decoder decoder;
+    private VideoDecoder decoder;
     private final Object videoLock = new Object();
     private final Object audioLock = new Object();
 
@@ -101,20 +101,28 @@ public class H264Producer extends DefaultProducer {
     private void decode(Exchange exchange, Object body) {
         byte[] accessUnit;
         long pts;
-        if (body instanceof MediaPacket && ((MediaPacket) body).codec() == Codec.H264) {
-            accessUnit = ((MediaPacket) body).payload();
-            pts = ((MediaPacket) body).ptsMicros();
+        Codec codec;
+        if (body instanceof MediaPacket && (((MediaPacket) body).codec() == Codec.H264 || ((MediaPacket) body).codec() == Codec.H265)) {
+            MediaPacket packet = (MediaPacket) body;
+            accessUnit = packet.payload();
+            pts = packet.ptsMicros();
+            codec = packet.codec();
         } else if (body instanceof byte[]) {
             accessUnit = (byte[]) body;
             pts = exchange.getMessage().getHeader(MediaHeaders.TIMESTAMP, 0L, Long.class);
+            codec = Codec.H264;
         } else {
-            throw new IllegalArgumentException("h264:decode needs an H.264 " + MediaPacket.class.getName()
-                                               + " or an Annex-B byte[] body, but received " + MediaMessages.describe(body));
+            throw new IllegalArgumentException("h264:decode needs an H.264 or H.265 " + MediaPacket.class.getName()
+                                               + " or an Annex-B H.264 byte[] body, but received " + MediaMessages.describe(body));
         }
         List<VideoFrame> frames;
         synchronized (videoLock) {
+            if (decoder != null && decoder.codec() != codec) {
+                decoder.close();
+                decoder = null;
+            }
             if (decoder == null) {
-                decoder = new H264Decoder(endpoint.getPixelFormat());
+                decoder = new VideoDecoder(codec, endpoint.getPixelFormat());
             }
             frames = decoder.decode(accessUnit, pts);
         }

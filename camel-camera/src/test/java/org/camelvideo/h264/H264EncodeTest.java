@@ -21,6 +21,7 @@ import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.PixelFormat;
+import org.camelvideo.media.TestStreams;
 import org.camelvideo.media.VideoFrame;
 import org.camelvideo.media.aac.Adts;
 import org.camelvideo.media.aac.AudioSpecificConfig;
@@ -206,6 +207,25 @@ class H264EncodeTest {
         VideoFrame frame = (VideoFrame) decoded;
         assertThat(frame.width()).isEqualTo(320);
         assertThat(frame.format()).isEqualTo(PixelFormat.BGR24);
+    }
+
+    @Test
+    void decodeReadsH265PacketsToo() throws Exception {
+        List<byte[]> units = TestStreams.h265AccessUnits("x265-640x360.h265");
+        context = new DefaultCamelContext();
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        int decoded = 0;
+        for (int i = 0; i < units.size(); i++) {
+            MediaPacket packet = new MediaPacket(Codec.H265, units.get(i), i * 33_333L, i * 33_333L, i == 0, null);
+            Object body = template.requestBody("h264:decode", packet);
+            if (body instanceof VideoFrame) {
+                assertThat(((VideoFrame) body).width()).isEqualTo(640);
+                assertThat(((VideoFrame) body).height()).isEqualTo(360);
+                decoded++;
+            }
+        }
+        assertThat(decoded).as("pictures of the 4 access units").isEqualTo(4);
     }
 
     @Test

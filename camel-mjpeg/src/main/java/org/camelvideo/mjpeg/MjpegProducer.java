@@ -1,5 +1,7 @@
 package org.camelvideo.mjpeg;
 
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultProducer;
@@ -45,6 +47,10 @@ public class MjpegProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Object body = exchange.getMessage().getBody();
+        if (body instanceof List<?> list && !list.isEmpty() && list.get(list.size() - 1) instanceof VideoFrame newest) {
+            // h264:decode hands over every picture one packet completed; a viewer only sees the newest.
+            body = newest;
+        }
         Long timestamp = exchange.getMessage().getHeader(MediaHeaders.TIMESTAMP, Long.class);
         byte[] jpeg;
         if (body instanceof VideoFrame frame) {
@@ -60,7 +66,8 @@ public class MjpegProducer extends DefaultProducer {
                 timestamp = packet.ptsMicros();
             }
         } else {
-            throw new IllegalArgumentException("mjpeg needs a JPEG byte[], a JPEG MediaPacket or a VideoFrame as body, not "
+            throw new IllegalArgumentException("mjpeg needs a JPEG byte[], a JPEG MediaPacket, a VideoFrame or a list of"
+                                               + " VideoFrames as body, not "
                                                + (body == null ? "null" : body.getClass().getName()));
         }
         if (!Jpeg.startsWithSoi(jpeg)) {

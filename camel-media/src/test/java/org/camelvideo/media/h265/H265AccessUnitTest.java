@@ -1,32 +1,19 @@
 package org.camelvideo.media.h265;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.TestStreams;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** On four pictures from libx265 (ultrafast, access unit delimiters): an IDR, then P pictures. */
+/** On four pictures from libx265 (ultrafast, zerolatency, access unit delimiters): an IDR, then P pictures. */
 class H265AccessUnitTest {
 
-    private static List<byte[]> accessUnits() throws Exception {
-        byte[] stream;
-        try (InputStream in = H265AccessUnitTest.class.getResourceAsStream("/x265-640x360.h265")) {
-            stream = in.readAllBytes();
-        }
-        List<List<byte[]>> units = new ArrayList<>();
-        for (byte[] nal : AnnexB.split(stream)) {
-            if (H265NalType.of(nal[0]) == H265NalType.ACCESS_UNIT_DELIMITER) {
-                units.add(new ArrayList<>());
-            }
-            units.get(units.size() - 1).add(nal);
-        }
-        return units.stream().map(AnnexB::join).toList();
+    private static List<byte[]> accessUnits() {
+        return TestStreams.h265AccessUnits("x265-640x360.h265");
     }
 
     @Test
@@ -53,11 +40,7 @@ class H265AccessUnitTest {
 
     @Test
     void theSizeOf1080pIsTheCodedSizeLessTheConformanceWindow() throws Exception {
-        byte[] stream;
-        try (InputStream in = H265AccessUnitTest.class.getResourceAsStream("/x265-1920x1080.h265")) {
-            stream = in.readAllBytes();
-        }
-        CodecConfig config = H265AccessUnit.parameterSets(stream);
+        CodecConfig config = H265AccessUnit.parameterSets(TestStreams.load("x265-1920x1080.h265"));
         assertThat(config.width()).isEqualTo(1920);
         assertThat(config.height()).as("coded as 1088 rows").isEqualTo(1080);
     }

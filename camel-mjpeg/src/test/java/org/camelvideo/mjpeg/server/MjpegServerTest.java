@@ -244,7 +244,7 @@ class MjpegServerTest {
             assertThat(reader.next().body()).isEqualTo(frames.get(0));
             assertThatThrownBy(() -> template.sendBody("direct:in0", "hello"))
                     .isInstanceOf(CamelExecutionException.class).cause()
-                    .hasMessageContaining("needs a JPEG byte[], a JPEG MediaPacket or a VideoFrame as body, not java.lang.String");
+                    .hasMessageContaining("needs a JPEG byte[], a JPEG MediaPacket, a VideoFrame or a list of VideoFrames as body, not java.lang.String");
             assertThatThrownBy(() -> template.sendBody("direct:in0", new byte[] { 1, 2, 3, 4 }))
                     .cause().hasMessageContaining("not a JPEG");
             byte[] big = new byte[100_001];

@@ -2,6 +2,7 @@ package org.camelvideo.h264.decode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_LOW_DELAY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
@@ -18,27 +19,41 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.camelvideo.ffmpeg.CodecSession;
 import org.camelvideo.ffmpeg.Ffmpeg;
 import org.camelvideo.ffmpeg.FrameScaler;
+import org.camelvideo.media.Codec;
 import org.camelvideo.media.PixelFormat;
 import org.camelvideo.media.VideoFrame;
 
 /**
- * Decodes Annex-B H.264 access units to {@link VideoFrame}s with FFmpeg's decoder, set for low
- * delay: a picture comes out of the packet that completes it. Not thread-safe.
+ * Decodes Annex-B H.264 or H.265 access units to {@link VideoFrame}s with FFmpeg's decoders
+ * (both in the LGPL build), set for low delay: a picture comes out of the packet that completes
+ * it. Not thread-safe.
  */
-public final class H264Decoder implements AutoCloseable {
+public final class VideoDecoder implements AutoCloseable {
 
+    private final Codec codec;
     private final PixelFormat outputFormat;
     private CodecSession session;
     private FrameScaler scaler;
     private long sequence;
 
-    public H264Decoder(PixelFormat outputFormat) {
+    /** @param codec H264 or H265 */
+    public VideoDecoder(Codec codec, PixelFormat outputFormat) {
+        if (codec != Codec.H264 && codec != Codec.H265) {
+            throw new IllegalArgumentException("No video decoder for " + codec + ": H264 and H265 are decoded");
+        }
+        this.codec = codec;
         this.outputFormat = outputFormat;
+    }
+
+    /** The codec this decoder reads. */
+    public Codec codec() {
+        return codec;
     }
 
     public List<VideoFrame> decode(byte[] accessUnit, long ptsMicros) {
         if (session == null) {
-            session = CodecSession.open(avcodec_find_decoder(AV_CODEC_ID_H264), "Opening the H.264 decoder", c -> {
+            session = CodecSession.open(avcodec_find_decoder(codec == Codec.H265 ? AV_CODEC_ID_HEVC : AV_CODEC_ID_H264),
+                                        "Opening the " + codec + " decoder", c -> {
                 c.flags(c.flags() | AV_CODEC_FLAG_LOW_DELAY);
                 c.pkt_timebase(av_make_q(1, 1_000_000));
                 c.thread_count(1);
@@ -56,7 +71,7 @@ public final class H264Decoder implements AutoCloseable {
             packet.dts(ptsMicros);
             int ret = avcodec_send_packet(context, packet);
             if (ret < 0 && ret != Ffmpeg.EAGAIN) {
-                throw new IllegalArgumentException("The H.264 decoder rejected a " + accessUnit.length
+                throw new IllegalArgumentException("The " + codec + " decoder rejected a " + accessUnit.length
                                                    + "-byte access unit: " + Ffmpeg.error(ret));
             }
         } finally {
