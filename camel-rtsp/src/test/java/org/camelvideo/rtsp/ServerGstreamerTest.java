@@ -6,21 +6,23 @@ import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtsp.support.Clip;
 import org.camelvideo.rtsp.support.Server;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * GStreamer's RTSP client ({@code rtspsrc}, Debian's gstreamer1.0-plugins-good) plays our server
- * and decodes with libav's H.264 decoder: a second client implementation beside FFmpeg's.
+ * and decodes with libav's H.264 or H.265 decoder: a second client implementation beside FFmpeg's.
  */
 class ServerGstreamerTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "tcp", "udp" })
-    void rtspsrcDecodes60Frames(String protocol) throws Exception {
+    @CsvSource({ "h264,tcp", "h264,udp", "h265,tcp", "h265,udp" })
+    void rtspsrcDecodes60Frames(String codec, String protocol) throws Exception {
         String gst = Peers.require("gst-launch-1.0", "gstreamer1.0-tools");
-        try (Server server = new Server("").feed(Clip.hd(30, 10), true)) {
+        Clip clip = codec.equals("h265") ? Clip.hevc(30, 10) : Clip.hd(30, 10);
+        try (Server server = new Server("").feed(clip, true)) {
             Peers.Result result = Peers.run(60, gst, "-v", "rtspsrc", "location=" + server.url, "protocols=" + protocol, "!",
-                                            "rtph264depay", "!", "h264parse", "!", "avdec_h264", "!", "videoconvert", "!",
+                                            "rtp" + codec + "depay", "!", codec + "parse", "!", "avdec_" + codec, "!",
+                                            "videoconvert", "!",
                                             "video/x-raw,format=I420", "!", "fakesink", "num-buffers=60", "sync=false");
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(result.output()).contains("Got EOS").contains("width=(int)1280").contains("height=(int)720")

@@ -14,6 +14,8 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.aac.Adts;
 import org.camelvideo.media.h264.AnnexB;
 import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.media.h265.H265AccessUnit;
+import org.camelvideo.media.h265.H265NalType;
 import org.camelvideo.media.h264.H264NalType;
 
 /**
@@ -45,6 +47,17 @@ public final class Clip {
     /** A smaller picture, for tests that run many decoders at once on a small machine. */
     public static Clip small(int gop, int seconds) {
         return make(320, 240, gop, seconds);
+    }
+
+    /** {@link #hevcFile} as packets, without audio. */
+    public static Clip hevc(int gop, int seconds) {
+        Path file = hevcFile(gop, seconds);
+        try {
+            List<MediaPacket> video = splitVideo(Files.readAllBytes(file), Codec.H265);
+            return new Clip(file, video, List.of(), video.size() * 1_000_000L / FPS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An H.265 Annex-B file from libx265, 1280x720 at 30 fps with access unit delimiters, made once per build. */
@@ -82,7 +95,7 @@ public final class Clip {
                             "-t", Integer.toString(seconds), "-ac", "2", "-c:a", "aac", "-b:a", "128k", "-f", "adts",
                             aac.toString()));
             }
-            List<MediaPacket> video = splitH264(Files.readAllBytes(h264));
+            List<MediaPacket> video = splitVideo(Files.readAllBytes(h264), Codec.H264);
             List<MediaPacket> audio = splitAdts(Files.readAllBytes(aac));
             return new Clip(h264, video, audio, video.size() * 1_000_000L / FPS);
         } catch (IOException e) {
@@ -102,10 +115,14 @@ public final class Clip {
         }
     }
 
-    static List<MediaPacket> splitH264(byte[] stream) {
+    /** The access units of an Annex-B stream written with access unit delimiters, timed at {@link #FPS}. */
+    static List<MediaPacket> splitVideo(byte[] stream, Codec codec) {
+        boolean h265 = codec == Codec.H265;
         List<List<byte[]>> units = new ArrayList<>();
         AnnexB.forEachNalUnit(stream, (buf, off, len) -> {
-            if (H264NalType.of(buf[off]) == H264NalType.ACCESS_UNIT_DELIMITER || units.isEmpty()) {
+            boolean delimiter = h265 ? H265NalType.of(buf[off]) == H265NalType.ACCESS_UNIT_DELIMITER
+                    : H264NalType.of(buf[off]) == H264NalType.ACCESS_UNIT_DELIMITER;
+            if (delimiter || units.isEmpty()) {
                 units.add(new ArrayList<>());
             }
             byte[] nal = new byte[len];
@@ -116,10 +133,11 @@ public final class Clip {
         CodecConfig config = null;
         for (List<byte[]> u : units) {
             byte[] au = AnnexB.join(u);
-            CodecConfig inBand = H264AccessUnit.parameterSets(au);
+            CodecConfig inBand = h265 ? H265AccessUnit.parameterSets(au) : H264AccessUnit.parameterSets(au);
             config = inBand != null ? inBand : config;
             long pts = packets.size() * 1_000_000L / FPS;
-            packets.add(new MediaPacket(Codec.H264, au, pts, pts, H264AccessUnit.isKeyframe(au), config));
+            boolean key = h265 ? H265AccessUnit.isKeyframe(au) : H264AccessUnit.isKeyframe(au);
+            packets.add(new MediaPacket(codec, au, pts, pts, key, config));
         }
         return packets;
     }
