@@ -28,9 +28,14 @@ public final class TestStreams {
 
     /** The access units of an H.265 resource written with access unit delimiters (x265 aud=1), Annex-B each. */
     public static List<byte[]> h265AccessUnits(String name) {
+        return h265AccessUnits(load(name));
+    }
+
+    /** The access units of an H.265 stream written with access unit delimiters, Annex-B each. */
+    public static List<byte[]> h265AccessUnits(byte[] stream) {
         List<List<byte[]>> units = new ArrayList<>();
-        for (byte[] nal : AnnexB.split(load(name))) {
-            if (H265NalType.of(nal[0]) == H265NalType.ACCESS_UNIT_DELIMITER) {
+        for (byte[] nal : AnnexB.split(stream)) {
+            if (H265NalType.of(nal[0]) == H265NalType.ACCESS_UNIT_DELIMITER || units.isEmpty()) {
                 units.add(new ArrayList<>());
             }
             units.get(units.size() - 1).add(nal);

@@ -10,7 +10,7 @@ public final class RtmpConstants {
     public static final String TIMESTAMP = MediaHeaders.TIMESTAMP;
     @Metadata(label = "consumer", description = "Whether the packet is a keyframe (always true for audio).", javaType = "boolean")
     public static final String KEYFRAME = MediaHeaders.KEYFRAME;
-    @Metadata(label = "consumer", description = "The packet's codec: H264 or AAC.", javaType = "org.camelvideo.media.Codec")
+    @Metadata(label = "consumer", description = "The packet's codec: H264, H265 or AAC.", javaType = "org.camelvideo.media.Codec")
     public static final String CODEC = MediaHeaders.CODEC;
     @Metadata(label = "consumer", description = "video or audio.", javaType = "String")
     public static final String STREAM_ID = MediaHeaders.STREAM_ID;

@@ -37,7 +37,7 @@ public class RtmpProducer extends DefaultProducer {
         Object body = exchange.getMessage().getBody();
         List<MediaPacket> packets = MediaMessages.packets(body);
         if (packets == null) {
-            throw MediaMessages.notPackets("rtmp: publishes MediaPacket bodies (H264 or AAC, e.g. from h264:encode) or lists"
+            throw MediaMessages.notPackets("rtmp: publishes MediaPacket bodies (H264, H265 or AAC, e.g. from h264:encode) or lists"
                                            + " of them", body);
         }
         String refusal = publisher.refusal();

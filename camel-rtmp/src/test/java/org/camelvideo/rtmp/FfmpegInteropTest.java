@@ -74,13 +74,8 @@ class FfmpegInteropTest {
                 }
             });
             context.start();
-            RtmpPublisher publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
-                    .map(e -> ((RtmpEndpoint) e).getPublisher()).findFirst().orElseThrow();
+            RtmpPublisher publisher = LiveSemanticsTest.publishing(context);
             try {
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (!publisher.connection().isUp() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
                 try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 4000)) {
                     feeder.join();
                 }

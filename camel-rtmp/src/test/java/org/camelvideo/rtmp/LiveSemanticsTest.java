@@ -186,7 +186,7 @@ class LiveSemanticsTest {
     }
 
     /** The context's publisher, once connected (or after 10 s). */
-    private static RtmpPublisher publishing(CamelContext context) throws InterruptedException {
+    static RtmpPublisher publishing(CamelContext context) throws InterruptedException {
         RtmpPublisher publisher = context.getEndpoints().stream().filter(RtmpEndpoint.class::isInstance)
                 .map(e -> ((RtmpEndpoint) e).getPublisher()).filter(p -> p != null).findFirst().orElseThrow();
         long deadline = System.currentTimeMillis() + 10_000;

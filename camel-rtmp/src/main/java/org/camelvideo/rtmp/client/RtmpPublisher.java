@@ -10,6 +10,7 @@ import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.flv.FlvAudio;
 import org.camelvideo.rtmp.flv.FlvVideo;
@@ -89,7 +90,7 @@ public final class RtmpPublisher implements SessionListener {
      *                                  packets over 16 MiB
      */
     public synchronized boolean publish(MediaPacket packet, KeyframeRequester requester) {
-        if (packet.payload().length > ChunkEncoder.MAX_MESSAGE_LENGTH - FlvVideo.HEADER_LENGTH) {
+        if (packet.payload().length > ChunkEncoder.MAX_MESSAGE_LENGTH - FlvVideo.MAX_HEADER_LENGTH) {
             dropped.incrementAndGet();
             throw new IllegalArgumentException("A " + packet.codec() + " packet of " + packet.payload().length
                                                + " bytes is larger than an RTMP message can carry (16 MiB)");
@@ -98,7 +99,7 @@ public final class RtmpPublisher implements SessionListener {
             keyframeRequester = requester;
         }
         boolean ok;
-        if (packet.codec() == Codec.H264) {
+        if (packet.codec() == Codec.H264 || packet.codec() == Codec.H265) {
             ok = video(packet);
         } else if (packet.codec() == Codec.AAC) {
             try {
@@ -108,7 +109,7 @@ public final class RtmpPublisher implements SessionListener {
                 throw e;
             }
         } else {
-            throw new IllegalArgumentException("rtmp: publishes H264 and AAC packets, not " + packet.codec());
+            throw new IllegalArgumentException("rtmp: publishes H264, H265 (Enhanced RTMP) and AAC packets, not " + packet.codec());
         }
         (ok ? sent : dropped).incrementAndGet();
         return ok;
@@ -116,14 +117,16 @@ public final class RtmpPublisher implements SessionListener {
 
     private boolean video(MediaPacket packet) {
         CodecConfig config = packet.config();
+        boolean h265 = packet.codec() == Codec.H265;
         if (config == null && packet.isKeyframe()) {
-            config = H264AccessUnit.parameterSets(packet.payload());
+            config = h265 ? H265AccessUnit.parameterSets(packet.payload()) : H264AccessUnit.parameterSets(packet.payload());
         }
         if (config != null) {
             videoConfig = config;
         }
         Channel ch = channel;
-        if (ch == null || videoConfig == null || waitingForKeyframe && !packet.isKeyframe()) {
+        if (ch == null || videoConfig == null || videoConfig.codec() != packet.codec()
+            || waitingForKeyframe && !packet.isKeyframe()) {
             return false;
         }
         if (!ch.isWritable()) {
@@ -134,7 +137,8 @@ public final class RtmpPublisher implements SessionListener {
         long ts = timestamp(packet.dtsMicros(), lastVideoTs);
         lastVideoTs = ts;
         int compositionTime = (int) Math.max(0, (packet.ptsMicros() - packet.dtsMicros()) / 1000);
-        ByteBuf body = FlvVideo.nalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime);
+        ByteBuf body = h265 ? FlvVideo.hevcNalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime)
+                : FlvVideo.nalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime);
         ch.writeAndFlush(new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts, body), ch.voidPromise());
         waitingForKeyframe = false;
         return true;

@@ -10,15 +10,18 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.h264.AnnexB;
 import org.camelvideo.media.h264.AvcDecoderConfigurationRecord;
 import org.camelvideo.media.h264.H264AccessUnit;
+import org.camelvideo.media.h265.H265AccessUnit;
+import org.camelvideo.media.h265.HevcDecoderConfigurationRecord;
 import org.camelvideo.rtmp.RtmpProtocolException;
 import org.camelvideo.rtmp.message.MessageType;
 import org.camelvideo.rtmp.message.RtmpMessage;
 
 /**
- * Turns the audio and video messages of one RTMP stream into {@link MediaPacket}s: H.264 as
- * Annex-B with the parameter sets put in front of every keyframe that lacks them (so that a
- * file or a decoder can start there), AAC as raw frames, each with the configuration of the
- * last sequence header. One instance per stream; not thread safe.
+ * Turns the audio and video messages of one RTMP stream into {@link MediaPacket}s: H.264, and
+ * H.265 in Enhanced RTMP tags, as Annex-B with the parameter sets put in front of every
+ * keyframe that lacks them (so that a file or a decoder can start there), AAC as raw frames,
+ * each with the configuration of the last sequence header. One instance per stream; not
+ * thread safe.
  */
 public final class FlvDepacketizer {
 
@@ -29,8 +32,8 @@ public final class FlvDepacketizer {
     private long skipped;
 
     /**
-     * The packet a message carries, or null for sequence headers, codecs other than H.264 and
-     * AAC, and frames before their sequence header (counted by {@link #skipped()}).
+     * The packet a message carries, or null for sequence headers, codecs other than H.264, H.265
+     * and AAC, and frames before their sequence header (counted by {@link #skipped()}).
      *
      * @throws RtmpProtocolException when the tag is malformed
      */
@@ -46,7 +49,7 @@ public final class FlvDepacketizer {
         return null;
     }
 
-    /** Frames dropped because their codec is not H.264/AAC or their sequence header never came. */
+    /** Frames dropped because their codec is not H.264, H.265 or AAC, or their sequence header never came. */
     public long skipped() {
         return skipped;
     }
@@ -64,7 +67,10 @@ public final class FlvDepacketizer {
             return skip(in.readableBytes() == 0, "Video tag of " + in.readableBytes() + " bytes");
         }
         int first = in.getUnsignedByte(in.readerIndex());
-        if ((first & 0x0F) != FlvVideo.CODEC_AVC || (first & 0x80) != 0) {
+        if ((first & FlvVideo.EX_HEADER) != 0) {
+            return extendedVideo(in, first, dtsMicros);
+        }
+        if ((first & 0x0F) != FlvVideo.CODEC_AVC) {
             skipped++;
             return null;
         }
@@ -75,29 +81,69 @@ public final class FlvDepacketizer {
         try {
             if (packetType == FlvVideo.AVC_SEQUENCE_HEADER) {
                 AvcDecoderConfigurationRecord record = AvcDecoderConfigurationRecord.parse(body, 0, body.length);
-                video = record.toCodecConfig();
-                nalLengthSize = record.lengthSize();
-                videoParameterSets = AnnexB.join(List.of(video.sps(), video.pps()));
+                configure(record.toCodecConfig(), record.lengthSize());
                 return null;
             }
-            if (packetType != FlvVideo.AVC_NALU || video == null) {
-                if (packetType == FlvVideo.AVC_NALU) {
-                    skipped++;
-                }
+            if (packetType != FlvVideo.AVC_NALU) {
                 return null;
             }
-            byte[] annexB = AnnexB.fromAvcc(body, 0, body.length, nalLengthSize);
-            boolean keyframe = (first >>> 4) == FlvVideo.FRAME_KEY;
-            if (keyframe && H264AccessUnit.parameterSets(annexB) == null) {
-                byte[] withSets = new byte[videoParameterSets.length + annexB.length];
-                System.arraycopy(videoParameterSets, 0, withSets, 0, videoParameterSets.length);
-                System.arraycopy(annexB, 0, withSets, videoParameterSets.length, annexB.length);
-                annexB = withSets;
-            }
-            return new MediaPacket(Codec.H264, annexB, dtsMicros + compositionTime * 1000L, dtsMicros, keyframe, video);
+            return frame(Codec.H264, body, (first >>> 4) == FlvVideo.FRAME_KEY, dtsMicros, compositionTime);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new RtmpProtocolException("Malformed H.264 video tag: " + e.getMessage());
         }
+    }
+
+    /** An Enhanced RTMP tag: H.265 is taken, other FourCCs are skipped. */
+    private MediaPacket extendedVideo(ByteBuf in, int first, long dtsMicros) {
+        int packetType = first & 0x0F;
+        if (in.getInt(in.readerIndex() + 1) != FlvVideo.FOURCC_HEVC) {
+            skipped++;
+            return null;
+        }
+        int header = packetType == FlvVideo.EX_CODED_FRAMES ? FlvVideo.MAX_HEADER_LENGTH : FlvVideo.HEADER_LENGTH;
+        if (in.readableBytes() < header) {
+            throw new RtmpProtocolException("Enhanced RTMP video tag of " + in.readableBytes() + " bytes is too short");
+        }
+        int compositionTime = packetType == FlvVideo.EX_CODED_FRAMES ? in.getMedium(in.readerIndex() + FlvVideo.HEADER_LENGTH) : 0;
+        byte[] body = ByteBufUtil.getBytes(in, in.readerIndex() + header, in.readableBytes() - header, false);
+        try {
+            if (packetType == FlvVideo.EX_SEQUENCE_START) {
+                HevcDecoderConfigurationRecord record = HevcDecoderConfigurationRecord.parse(body, 0, body.length);
+                configure(record.toCodecConfig(), record.lengthSize());
+                return null;
+            }
+            if (packetType != FlvVideo.EX_CODED_FRAMES && packetType != FlvVideo.EX_CODED_FRAMES_X) {
+                return null;
+            }
+            return frame(Codec.H265, body, ((first >>> 4) & 0x07) == FlvVideo.FRAME_KEY, dtsMicros, compositionTime);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new RtmpProtocolException("Malformed H.265 video tag: " + e.getMessage());
+        }
+    }
+
+    private void configure(CodecConfig config, int lengthSize) {
+        video = config;
+        nalLengthSize = lengthSize;
+        videoParameterSets = AnnexB.join(config.codec() == Codec.H265 ? List.of(config.vps(), config.sps(), config.pps())
+                : List.of(config.sps(), config.pps()));
+    }
+
+    /** A coded frame, or null (counted) before the sequence header of its codec. */
+    private MediaPacket frame(Codec codec, byte[] body, boolean keyframe, long dtsMicros, int compositionTime) {
+        if (video == null || video.codec() != codec) {
+            skipped++;
+            return null;
+        }
+        byte[] annexB = AnnexB.fromAvcc(body, 0, body.length, nalLengthSize);
+        boolean hasSets = codec == Codec.H265 ? H265AccessUnit.parameterSets(annexB) != null
+                : H264AccessUnit.parameterSets(annexB) != null;
+        if (keyframe && !hasSets) {
+            byte[] withSets = new byte[videoParameterSets.length + annexB.length];
+            System.arraycopy(videoParameterSets, 0, withSets, 0, videoParameterSets.length);
+            System.arraycopy(annexB, 0, withSets, videoParameterSets.length, annexB.length);
+            annexB = withSets;
+        }
+        return new MediaPacket(codec, annexB, dtsMicros + compositionTime * 1000L, dtsMicros, keyframe, video);
     }
 
     private MediaPacket audio(ByteBuf in, long dtsMicros) {

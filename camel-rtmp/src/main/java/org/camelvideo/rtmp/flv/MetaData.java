@@ -2,6 +2,7 @@ package org.camelvideo.rtmp.flv;
 
 import java.util.List;
 
+import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.rtmp.amf.EcmaArray;
 
@@ -31,7 +32,7 @@ public final class MetaData {
         if (video != null) {
             m.put("width", (double) video.width());
             m.put("height", (double) video.height());
-            m.put("videocodecid", (double) FlvVideo.CODEC_AVC);
+            m.put("videocodecid", (double) (video.codec() == Codec.H265 ? FlvVideo.FOURCC_HEVC : FlvVideo.CODEC_AVC));
             if (videoBitrate > 0) {
                 m.put("videodatarate", videoBitrate / 1000.0);
             }

@@ -32,6 +32,11 @@ class FlvTagTest {
     private static final byte[] SPS = ByteBufUtil.decodeHexDump("6742c01e8c8d40501e900f08846a");
     private static final byte[] PPS = ByteBufUtil.decodeHexDump("68ce3c80");
     private static final CodecConfig VIDEO = CodecConfig.h264(SPS, PPS);
+    /** libx265's (ultrafast, zerolatency) parameter sets for 640x360. */
+    private static final CodecConfig HEVC = CodecConfig.h265(
+            ByteBufUtil.decodeHexDump("40010c01ffff01600000030090000003000003003f959409"),
+            ByteBufUtil.decodeHexDump("42010101600000030090000003000003003fa005020171f2e595952930bc05a020000003002000000303c1"),
+            ByteBufUtil.decodeHexDump("4401c073c189"));
     private static final CodecConfig AUDIO = CodecConfig.aac(AudioSpecificConfig.of(AudioSpecificConfig.AAC_LC, 44100, 2).encode());
 
     @AfterAll
@@ -89,6 +94,41 @@ class FlvTagTest {
         } finally {
             m.release();
         }
+    }
+
+    @Test
+    void hevcGoesInEnhancedRtmpTags() {
+        // Extended header: the top bit, frame type 1 (key) or 2, packet type 0 (sequence start),
+        // 1 (coded frames with a composition time) or 3 (without one); then the FourCC hvc1.
+        assertThat(hex(FlvVideo.sequenceHeader(ByteBufAllocator.DEFAULT, HEVC))).startsWith("90" + "68766331" + "01" + "016000");
+        byte[] annexB = ByteBufUtil.decodeHexDump("00000001" + "460110" + "00000001" + "2601aabb");
+        assertThat(hex(FlvVideo.hevcNalUnits(ByteBufAllocator.DEFAULT, annexB, true, 0)))
+                .isEqualTo("93" + "68766331" + "00000004" + "2601aabb");
+        assertThat(hex(FlvVideo.hevcNalUnits(ByteBufAllocator.DEFAULT, ByteBufUtil.decodeHexDump("000000010201cc"), false, 40)))
+                .isEqualTo("a1" + "68766331" + "000028" + "00000003" + "0201cc");
+    }
+
+    @Test
+    void depacketizerRestoresHevcWithParameterSetsAndTiming() {
+        FlvDepacketizer d = new FlvDepacketizer();
+        assertThat(depacketize(d, MessageType.VIDEO, 0, FlvVideo.sequenceHeader(ByteBufAllocator.DEFAULT, HEVC))).isNull();
+        assertThat(d.videoConfig()).isEqualTo(HEVC);
+        MediaPacket key = depacketize(d, MessageType.VIDEO, 1000,
+                                      FlvVideo.hevcNalUnits(ByteBufAllocator.DEFAULT, ByteBufUtil.decodeHexDump("000000012601aabb"), true,
+                                                            40));
+        assertThat(key.codec()).isEqualTo(Codec.H265);
+        assertThat(key.isKeyframe()).isTrue();
+        assertThat(key.ptsMicros()).isEqualTo(1_040_000);
+        assertThat(ByteBufUtil.hexDump(key.payload())).isEqualTo("00000001" + ByteBufUtil.hexDump(HEVC.vps()) + "00000001"
+                                                                 + ByteBufUtil.hexDump(HEVC.sps()) + "00000001"
+                                                                 + ByteBufUtil.hexDump(HEVC.pps()) + "00000001" + "2601aabb");
+        MediaPacket inter = depacketize(d, MessageType.VIDEO, 1033,
+                                        FlvVideo.hevcNalUnits(ByteBufAllocator.DEFAULT, ByteBufUtil.decodeHexDump("000000010201cc"), false,
+                                                              0));
+        assertThat(inter.isKeyframe()).isFalse();
+        assertThat(ByteBufUtil.hexDump(inter.payload())).isEqualTo("00000001" + "0201cc");
+        assertThat(depacketize(d, MessageType.VIDEO, 0, Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump("9061763031" + "00"))))
+                .as("another FourCC (av01) is skipped").isNull();
     }
 
     @Test

@@ -18,8 +18,13 @@ public final class Ffprobe {
     }
 
     public static Map<String, Stream> probe(Path log, String input, long timeoutSeconds) throws Exception {
+        return probe(Peers.require("ffprobe", "ffmpeg"), log, input, timeoutSeconds);
+    }
+
+    /** With another ffprobe program, such as {@link BytedecoFfmpeg#ffprobe()}. */
+    public static Map<String, Stream> probe(String ffprobe, Path log, String input, long timeoutSeconds) throws Exception {
         String out = Proc.run(log, timeoutSeconds,
-                              List.of(Peers.require("ffprobe", "ffmpeg"), "-v", "error", "-count_frames", "-show_entries",
+                              List.of(ffprobe, "-v", "error", "-count_frames", "-show_entries",
                                       "stream=codec_type,codec_name,width,height,nb_read_frames", "-of", "csv=p=0:nk=0", input));
         Map<String, Stream> streams = new HashMap<>();
         for (String line : out.split("\n")) {

@@ -11,6 +11,8 @@ import java.util.List;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.TestStreams;
+import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.media.aac.Adts;
 import org.camelvideo.media.h264.AnnexB;
 import org.camelvideo.media.h264.H264AccessUnit;
@@ -63,6 +65,36 @@ public final class TestClips {
                                "-b:a", "128k", "-f", "adts", out + ".tmp"));
         }
         return out;
+    }
+
+    /** The test pattern in H.265 from libx265 (zerolatency, a keyframe a second), in Matroska for ffmpeg to publish. */
+    public static Path hevcMkv() throws Exception {
+        Path out = DIR.resolve("testsrc2-hevc-" + WIDTH + "x" + HEIGHT + ".mkv");
+        if (!Files.exists(out)) {
+            write(out, List.of(Peers.require("ffmpeg", "ffmpeg"), "-y", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                               "testsrc2=size=" + WIDTH + "x" + HEIGHT + ":rate=" + FPS, "-t", String.valueOf(SECONDS), "-c:v",
+                               "libx265", "-preset", "ultrafast", "-tune", "zerolatency", "-x265-params",
+                               "aud=1:keyint=" + FPS + ":log-level=error", "-f", "matroska", out + ".tmp"));
+        }
+        return out;
+    }
+
+    /** {@link #hevcMkv()}'s access units as packets, in real time at {@link #FPS}. */
+    public static List<MediaPacket> hevcPackets() throws Exception {
+        Path annexB = DIR.resolve("testsrc2-hevc-" + WIDTH + "x" + HEIGHT + ".h265");
+        if (!Files.exists(annexB)) {
+            write(annexB, List.of(Peers.require("ffmpeg", "ffmpeg"), "-y", "-hide_banner", "-loglevel", "error", "-i",
+                                  hevcMkv().toString(), "-c", "copy", "-f", "hevc", annexB + ".tmp"));
+        }
+        List<MediaPacket> packets = new ArrayList<>();
+        CodecConfig config = null;
+        for (byte[] au : TestStreams.h265AccessUnits(Files.readAllBytes(annexB))) {
+            CodecConfig inBand = H265AccessUnit.parameterSets(au);
+            config = inBand != null ? inBand : config;
+            long pts = packets.size() * 1_000_000L / FPS;
+            packets.add(new MediaPacket(Codec.H265, au, pts, pts, H265AccessUnit.isKeyframe(au), config));
+        }
+        return packets;
     }
 
     /** The same picture and tone muxed in FLV, for ffmpeg to publish. */
