@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h265.H265NalType;
 
 /** Loads the real encoder output kept in test resources (made with the ffmpeg program). */

@@ -48,7 +48,7 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.VideoFrame;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.camelvideo.media.h264;
 
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.CodecConfig;
 
 /** What can be read off one Annex-B H.264 access unit without decoding it. */

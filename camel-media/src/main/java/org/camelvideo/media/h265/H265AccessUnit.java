@@ -1,7 +1,7 @@
 package org.camelvideo.media.h265;
 
 import org.camelvideo.media.CodecConfig;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 
 /** What can be read off one Annex-B H.265 access unit without decoding it. */
 public final class H265AccessUnit {

@@ -7,7 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.AvcDecoderConfigurationRecord;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.camelvideo.media.h265.H265AccessUnit;

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.AvcDecoderConfigurationRecord;
 import org.camelvideo.media.h264.H264NalType;
 import org.camelvideo.media.h265.H265NalType;

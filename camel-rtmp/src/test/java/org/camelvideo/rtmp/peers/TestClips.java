@@ -14,7 +14,7 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.TestStreams;
 import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.media.aac.Adts;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.camelvideo.media.h264.H264NalType;
 

@@ -36,7 +36,7 @@ import io.netty.handler.codec.rtsp.RtspVersions;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.rtsp.auth.ClientAuthenticator;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camelvideo.media.CodecConfig;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.H264NalType;
 
 /**

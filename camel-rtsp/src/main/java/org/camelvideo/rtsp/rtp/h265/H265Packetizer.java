@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import org.camelvideo.media.CodecConfig;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h265.H265NalType;
 import org.camelvideo.rtsp.rtp.RtpFrameWriter;
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
-import org.camelvideo.media.h264.AnnexB;
+import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.H264NalType;
 import org.camelvideo.rtsp.rtp.Packets;
 import org.camelvideo.rtsp.rtp.RtpTrack;

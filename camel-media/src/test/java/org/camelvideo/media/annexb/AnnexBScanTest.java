@@ -1,4 +1,4 @@
-package org.camelvideo.media.h264;
+package org.camelvideo.media.annexb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

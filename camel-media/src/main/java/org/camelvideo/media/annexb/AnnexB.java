@@ -1,12 +1,13 @@
-package org.camelvideo.media.h264;
+package org.camelvideo.media.annexb;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Annex-B byte streams (NAL units behind 00 00 01 or 00 00 00 01 start codes) and their
- * conversion to and from length-prefixed AVCC, the form RTMP/FLV and MP4 carry.
+ * Annex-B byte streams of H.264 or H.265 (NAL units behind 00 00 01 or 00 00 00 01 start codes)
+ * and their conversion to and from length-prefixed NAL units (AVCC, HVCC), the form RTMP/FLV and
+ * MP4 carry. Nothing here depends on the codec.
  */
 public final class AnnexB {
 

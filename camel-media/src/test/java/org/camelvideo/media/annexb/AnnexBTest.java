@@ -1,4 +1,4 @@
-package org.camelvideo.media.h264;
+package org.camelvideo.media.annexb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camelvideo.media.TestStreams;
+import org.camelvideo.media.h264.H264NalType;
 import org.junit.jupiter.api.Test;
 
 class AnnexBTest {
