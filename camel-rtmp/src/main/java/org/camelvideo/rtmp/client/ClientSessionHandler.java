@@ -1,6 +1,7 @@
 package org.camelvideo.rtmp.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.netty.channel.ChannelHandlerContext;
@@ -28,6 +29,7 @@ public final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
     private static final double CONNECT = 1;
     private static final double CREATE_STREAM = 4;
     private static final int PLAY_BUFFER_MS = 1000;
+    private static final String FOURCC_HEVC = "hvc1";
 
     private final ClientTarget target;
     private final ClientMode mode;
@@ -66,6 +68,9 @@ public final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
             connect.put("videoCodecs", 0x00FF);
             connect.put("videoFunction", 1.0);
         }
+        // Enhanced RTMP: the client lists the FourCCs it sends or plays, so that a server that
+        // speaks it knows H.265 may come (or may be sent); classic servers skip the property.
+        connect.put("fourCcList", List.of(FOURCC_HEVC));
         ctx.writeAndFlush(Messages.command(ctx.alloc(), 0, "connect", CONNECT, connect));
     }
 
