@@ -102,8 +102,7 @@ public class H264Producer extends DefaultProducer {
         byte[] accessUnit;
         long pts;
         Codec codec;
-        if (body instanceof MediaPacket && (((MediaPacket) body).codec() == Codec.H264 || ((MediaPacket) body).codec() == Codec.H265)) {
-            MediaPacket packet = (MediaPacket) body;
+        if (body instanceof MediaPacket packet && (packet.codec() == Codec.H264 || packet.codec() == Codec.H265)) {
             accessUnit = packet.payload();
             pts = packet.ptsMicros();
             codec = packet.codec();

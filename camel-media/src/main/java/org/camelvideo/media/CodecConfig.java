@@ -1,6 +1,7 @@
 package org.camelvideo.media;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 import org.camelvideo.media.aac.AudioSpecificConfig;
@@ -66,6 +67,17 @@ public final class CodecConfig {
     /** AAC AudioSpecificConfig as in ISO 14496-3 1.6.2.1. */
     public static CodecConfig aac(byte[] audioSpecificConfig) {
         return new CodecConfig(Codec.AAC, null, null, null, Objects.requireNonNull(audioSpecificConfig, "audioSpecificConfig"));
+    }
+
+    /** The video parameter sets as NAL units in decoding order: VPS, SPS and PPS for H.265, SPS and PPS for H.264. */
+    public List<byte[]> parameterSetUnits() {
+        if (codec == Codec.H265) {
+            return List.of(vps, sps, pps);
+        }
+        if (codec == Codec.H264) {
+            return List.of(sps, pps);
+        }
+        throw new IllegalStateException(codec + " has no video parameter sets");
     }
 
     public Codec codec() {

@@ -16,7 +16,6 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 import org.camelvideo.rtmp.peers.BytedecoFfmpeg;
-import org.camelvideo.rtmp.peers.Feeder;
 import org.camelvideo.rtmp.peers.Ffprobe;
 import org.camelvideo.rtmp.peers.LeakWatch;
 import org.camelvideo.rtmp.peers.Proc;
@@ -63,14 +62,7 @@ class EnhancedRtmpTest {
                 }
             });
             context.start();
-            RtmpPublisher publisher = LiveSemanticsTest.publishing(context);
-            try {
-                try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:video", clip, 4000)) {
-                    feeder.join();
-                }
-            } finally {
-                context.stop();
-            }
+            RtmpPublisher publisher = LiveSemanticsTest.publishThenStop(context, "direct:video", clip, 4000);
             assertThat(listener.waitFor(30)).as(listener.output()).isZero();
             assertThat(publisher.droppedCount()).isZero();
             assertThat(publisher.sentCount()).isGreaterThanOrEqualTo(119);

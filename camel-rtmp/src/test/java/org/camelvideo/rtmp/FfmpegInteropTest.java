@@ -15,7 +15,6 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.client.RtmpPublisher;
-import org.camelvideo.rtmp.peers.Feeder;
 import org.camelvideo.rtmp.peers.Ffprobe;
 import org.camelvideo.rtmp.peers.LeakWatch;
 import org.camelvideo.rtmp.peers.Nginx;
@@ -74,14 +73,7 @@ class FfmpegInteropTest {
                 }
             });
             context.start();
-            RtmpPublisher publisher = LiveSemanticsTest.publishing(context);
-            try {
-                try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 4000)) {
-                    feeder.join();
-                }
-            } finally {
-                context.stop();
-            }
+            RtmpPublisher publisher = LiveSemanticsTest.publishThenStop(context, "direct:av", clip, 4000);
             assertThat(listener.waitFor(30)).as(listener.output()).isZero();
             assertThat(publisher.droppedCount()).isZero();
             assertThat(publisher.sentCount()).isGreaterThan(280);

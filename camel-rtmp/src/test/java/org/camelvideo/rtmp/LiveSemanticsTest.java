@@ -16,6 +16,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.client.RtmpPublisher;
+import org.camelvideo.rtmp.peers.Feeder;
 import org.camelvideo.rtmp.peers.LeakWatch;
 import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.peers.TestClips;
@@ -183,6 +184,20 @@ class LiveSemanticsTest {
         } finally {
             context.stop();
         }
+    }
+
+    /**
+     * Plays {@code millis} of the clip into {@code uri} in real time once the context's publisher
+     * is connected, then stops the context; the publisher, for its counts.
+     */
+    static RtmpPublisher publishThenStop(CamelContext context, String uri, List<MediaPacket> clip, long millis) throws Exception {
+        RtmpPublisher publisher = publishing(context);
+        try (Feeder feeder = new Feeder(context.createProducerTemplate(), uri, clip, millis)) {
+            feeder.join();
+        } finally {
+            context.stop();
+        }
+        return publisher;
     }
 
     /** The context's publisher, once connected (or after 10 s). */

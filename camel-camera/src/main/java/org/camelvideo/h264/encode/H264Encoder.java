@@ -47,8 +47,8 @@ import org.camelvideo.ffmpeg.FrameScaler;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.media.VideoFrame;
-import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,19 +142,11 @@ public final class H264Encoder implements AutoCloseable {
             if (inBand != null) {
                 config = inBand;
             } else if (config != null) {
-                data = withParameterSets(data);
+                // Some encoders send SPS/PPS only once; readers that join later need them on every keyframe.
+                data = VideoAccessUnits.withParameterSets(config, data);
             }
         }
         return new MediaPacket(Codec.H264, data, packet.pts(), packet.dts(), key, config);
-    }
-
-    /** Some encoders send SPS/PPS only once; readers that join later need them on every keyframe. */
-    private byte[] withParameterSets(byte[] accessUnit) {
-        byte[] sets = AnnexB.join(List.of(config.sps(), config.pps()));
-        byte[] out = new byte[sets.length + accessUnit.length];
-        System.arraycopy(sets, 0, out, 0, sets.length);
-        System.arraycopy(accessUnit, 0, out, sets.length, accessUnit.length);
-        return out;
     }
 
     private void open(int width, int height) {

@@ -9,8 +9,7 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaPacket;
-import org.camelvideo.media.h264.H264AccessUnit;
-import org.camelvideo.media.h265.H265AccessUnit;
+import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.flv.FlvAudio;
 import org.camelvideo.rtmp.flv.FlvVideo;
@@ -119,7 +118,7 @@ public final class RtmpPublisher implements SessionListener {
         CodecConfig config = packet.config();
         boolean h265 = packet.codec() == Codec.H265;
         if (config == null && packet.isKeyframe()) {
-            config = h265 ? H265AccessUnit.parameterSets(packet.payload()) : H264AccessUnit.parameterSets(packet.payload());
+            config = VideoAccessUnits.parameterSets(packet.codec(), packet.payload());
         }
         if (config != null) {
             videoConfig = config;

@@ -1,16 +1,13 @@
 package org.camelvideo.rtmp.flv;
 
-import java.util.List;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.media.annexb.AnnexB;
 import org.camelvideo.media.h264.AvcDecoderConfigurationRecord;
-import org.camelvideo.media.h264.H264AccessUnit;
-import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.media.h265.HevcDecoderConfigurationRecord;
 import org.camelvideo.rtmp.RtmpProtocolException;
 import org.camelvideo.rtmp.message.MessageType;
@@ -27,7 +24,6 @@ public final class FlvDepacketizer {
 
     private CodecConfig video;
     private int nalLengthSize = 4;
-    private byte[] videoParameterSets;
     private CodecConfig audio;
     private long skipped;
 
@@ -124,8 +120,6 @@ public final class FlvDepacketizer {
     private void configure(CodecConfig config, int lengthSize) {
         video = config;
         nalLengthSize = lengthSize;
-        videoParameterSets = AnnexB.join(config.codec() == Codec.H265 ? List.of(config.vps(), config.sps(), config.pps())
-                : List.of(config.sps(), config.pps()));
     }
 
     /** A coded frame, or null (counted) before the sequence header of its codec. */
@@ -135,13 +129,8 @@ public final class FlvDepacketizer {
             return null;
         }
         byte[] annexB = AnnexB.fromAvcc(body, 0, body.length, nalLengthSize);
-        boolean hasSets = codec == Codec.H265 ? H265AccessUnit.parameterSets(annexB) != null
-                : H264AccessUnit.parameterSets(annexB) != null;
-        if (keyframe && !hasSets) {
-            byte[] withSets = new byte[videoParameterSets.length + annexB.length];
-            System.arraycopy(videoParameterSets, 0, withSets, 0, videoParameterSets.length);
-            System.arraycopy(annexB, 0, withSets, videoParameterSets.length, annexB.length);
-            annexB = withSets;
+        if (keyframe && VideoAccessUnits.parameterSets(codec, annexB) == null) {
+            annexB = VideoAccessUnits.withParameterSets(video, annexB);
         }
         return new MediaPacket(codec, annexB, dtsMicros + compositionTime * 1000L, dtsMicros, keyframe, video);
     }

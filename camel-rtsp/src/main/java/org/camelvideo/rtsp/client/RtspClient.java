@@ -2,7 +2,6 @@ package org.camelvideo.rtsp.client;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +35,7 @@ import io.netty.handler.codec.rtsp.RtspVersions;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
-import org.camelvideo.media.annexb.AnnexB;
+import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.rtsp.auth.ClientAuthenticator;
@@ -440,13 +439,7 @@ public final class RtspClient {
             videoConfig = inBand;
             return keyframe;
         }
-        if (videoConfig == null) {
-            return keyframe;
-        }
-        byte[] sets = AnnexB.join(List.of(videoConfig.vps(), videoConfig.sps(), videoConfig.pps()));
-        byte[] out = Arrays.copyOf(sets, sets.length + keyframe.length);
-        System.arraycopy(keyframe, 0, out, sets.length, keyframe.length);
-        return out;
+        return videoConfig == null ? keyframe : VideoAccessUnits.withParameterSets(videoConfig, keyframe);
     }
 
     private CompletableFuture<RtspResponse> send(String method, String uri, Map<String, String> headers) {

@@ -42,29 +42,28 @@ public final class SdpWriter {
         line(sdp, "a=control:*");
         line(sdp, "m=video 0 RTP/AVP " + VIDEO_PAYLOAD_TYPE);
         line(sdp, "a=rtpmap:" + VIDEO_PAYLOAD_TYPE + (codec == Codec.H265 ? " H265/90000" : " H264/90000"));
-        StringBuilder fmtp = new StringBuilder("a=fmtp:" + VIDEO_PAYLOAD_TYPE);
         Base64.Encoder b64 = Base64.getEncoder();
+        String fmtp = null;
         if (codec == Codec.H265) {
             if (video != null) {
-                fmtp.append(" sprop-vps=").append(b64.encodeToString(video.vps())).append(";sprop-sps=")
-                        .append(b64.encodeToString(video.sps())).append(";sprop-pps=").append(b64.encodeToString(video.pps()));
+                fmtp = "sprop-vps=" + b64.encodeToString(video.vps()) + ";sprop-sps=" + b64.encodeToString(video.sps())
+                       + ";sprop-pps=" + b64.encodeToString(video.pps());
                 width = video.width();
                 height = video.height();
             }
         } else {
-            fmtp.append(" packetization-mode=1");
+            fmtp = "packetization-mode=1";
             if (video != null) {
                 H264Sps sps = H264Sps.parse(video.sps());
-                fmtp.append(";profile-level-id=").append(sps.profileLevelId().toUpperCase(Locale.ROOT))
-                        .append(";sprop-parameter-sets=").append(b64.encodeToString(video.sps())).append(',')
-                        .append(b64.encodeToString(video.pps()));
+                fmtp += ";profile-level-id=" + sps.profileLevelId().toUpperCase(Locale.ROOT) + ";sprop-parameter-sets="
+                        + b64.encodeToString(video.sps()) + "," + b64.encodeToString(video.pps());
                 width = sps.width();
                 height = sps.height();
                 fps = sps.frameRate() > 0 ? sps.frameRate() : fps;
             }
         }
-        if (fmtp.length() > ("a=fmtp:" + VIDEO_PAYLOAD_TYPE).length()) {
-            line(sdp, fmtp.toString());
+        if (fmtp != null) {
+            line(sdp, "a=fmtp:" + VIDEO_PAYLOAD_TYPE + " " + fmtp);
         }
         if (width > 0 && height > 0) {
             line(sdp, "a=framesize:" + VIDEO_PAYLOAD_TYPE + " " + width + "-" + height);

@@ -13,8 +13,7 @@ import io.netty.util.concurrent.EventExecutor;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
-import org.camelvideo.media.h264.H264AccessUnit;
-import org.camelvideo.media.h265.H265AccessUnit;
+import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.rtsp.rtcp.SenderReport;
 import org.camelvideo.rtsp.rtp.RtpFrame;
 import org.camelvideo.rtsp.rtp.RtpFrameWriter;
@@ -105,8 +104,7 @@ public final class MediaStream {
             throw new IllegalArgumentException(path + " serves " + videoCodec + " to its readers; a " + codec
                                                + " frame cannot join the stream");
         }
-        CodecConfig current = !keyframe ? null
-                : codec == Codec.H265 ? H265AccessUnit.parameterSets(accessUnit) : H264AccessUnit.parameterSets(accessUnit);
+        CodecConfig current = keyframe ? VideoAccessUnits.parameterSets(codec, accessUnit) : null;
         if (current == null) {
             current = config != null ? config : videoConfig;
         }

@@ -11,10 +11,9 @@ import java.util.List;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.media.aac.Adts;
 import org.camelvideo.media.annexb.AnnexB;
-import org.camelvideo.media.h264.H264AccessUnit;
-import org.camelvideo.media.h265.H265AccessUnit;
 import org.camelvideo.media.h265.H265NalType;
 import org.camelvideo.media.h264.H264NalType;
 
@@ -133,11 +132,10 @@ public final class Clip {
         CodecConfig config = null;
         for (List<byte[]> u : units) {
             byte[] au = AnnexB.join(u);
-            CodecConfig inBand = h265 ? H265AccessUnit.parameterSets(au) : H264AccessUnit.parameterSets(au);
+            CodecConfig inBand = VideoAccessUnits.parameterSets(codec, au);
             config = inBand != null ? inBand : config;
             long pts = packets.size() * 1_000_000L / FPS;
-            boolean key = h265 ? H265AccessUnit.isKeyframe(au) : H264AccessUnit.isKeyframe(au);
-            packets.add(new MediaPacket(codec, au, pts, pts, key, config));
+            packets.add(new MediaPacket(codec, au, pts, pts, VideoAccessUnits.isKeyframe(codec, au), config));
         }
         return packets;
     }

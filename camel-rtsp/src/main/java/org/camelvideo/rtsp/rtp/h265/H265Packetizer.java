@@ -45,7 +45,7 @@ public final class H265Packetizer {
             }
         });
         List<byte[]> sets = config != null && irapWithoutSets[0] && irapWithoutSets[1]
-                ? List.of(config.vps(), config.sps(), config.pps()) : List.of();
+                ? config.parameterSetUnits() : List.<byte[]>of();
         int total = sets.size() + ranges.size();
         int n = 0;
         for (byte[] set : sets) {
