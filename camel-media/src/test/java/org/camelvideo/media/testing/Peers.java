@@ -120,6 +120,21 @@ public final class Peers {
         return false;
     }
 
+    /**
+     * Whether the port stopped listening within the time. A Netty close completes before the
+     * socket is gone: Java NIO frees a selector-registered socket on the event loop's next select.
+     */
+    public static boolean closedWithin(int port, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (listening(port)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     public static void awaitListening(int port, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!listening(port)) {
