@@ -40,7 +40,9 @@ public class H264Endpoint extends DefaultEndpoint {
                             + " Hardware: h264_vaapi (Intel/AMD), h264_nvenc (NVIDIA), h264_v4l2m2m (Raspberry Pi)",
               defaultValue = "auto", enums = "auto,libx264,libopenh264,h264_vaapi,h264_nvenc,h264_v4l2m2m")
     private String encoder = "auto";
-    @UriParam(label = "advanced", description = "Encoder threads; 0 picks one per core", defaultValue = "0")
+    @UriParam(label = "advanced", description = "Encoder threads; 0 is automatic: FFmpeg picks one per core, except that"
+                                                + " libx264 below 1280x720 leaves one core to the capture thread",
+              defaultValue = "0")
     private int threads;
     @UriParam(description = "AAC bit rate in bits per second, for AudioFrames", defaultValue = "128000")
     private int audioBitrate = 128_000;

@@ -222,10 +222,24 @@ public final class H264Encoder implements AutoCloseable {
         context.bit_rate(settings.bitrate());
         context.rc_max_rate(settings.bitrate());
         context.rc_buffer_size(settings.bitrate());
-        context.thread_count(settings.threads());
+        context.thread_count(threadCount(encoderName, width, height, settings.threads(), Runtime.getRuntime().availableProcessors()));
         if (settings.profile() != null) {
             context.profile(profileId(settings.profile()));
         }
+    }
+
+    /**
+     * The encoder's thread count; {@code configured} 0 means automatic. For libx264 below 1280x720
+     * automatic leaves one core to the rest of the route: there x264's slices (zerolatency encodes
+     * a frame in parallel slices) gain nothing even in the ffmpeg program, while in a route they
+     * take the core the capture thread draws on (benchmarks/results/encode.md). From 1280x720 up,
+     * and for other encoders, FFmpeg chooses (0).
+     */
+    static int threadCount(String encoder, int width, int height, int configured, int cores) {
+        if (configured > 0 || !"libx264".equals(encoder) || (long) width * height >= 1280L * 720) {
+            return configured;
+        }
+        return Math.max(1, cores - 1);
     }
 
     private void setOptions(AVDictionary options, String name) {
