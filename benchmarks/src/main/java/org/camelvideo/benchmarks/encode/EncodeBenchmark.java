@@ -31,10 +31,10 @@ import org.camelvideo.benchmarks.reference.TestFrames;
 public final class EncodeBenchmark {
 
     private static final int WARMUP = 60;
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
     private static final int JIT_WARMUP_SECONDS = 4;
-    private static final int[][] SIZES = { { 640, 480, 1_000_000, 900 }, { 1280, 720, 2_500_000, 450 },
-                                           { 1920, 1080, 5_000_000, 240 } };
+    private static final int[][] SIZES = { { 640, 480, 1_000_000, 1800 }, { 1280, 720, 2_500_000, 900 },
+                                           { 1920, 1080, 5_000_000, 480 } };
     private static final String[] ENCODERS = { "libx264", "libopenh264" };
 
     private EncodeBenchmark() {
