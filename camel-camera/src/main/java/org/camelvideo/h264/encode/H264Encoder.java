@@ -161,8 +161,9 @@ public final class H264Encoder implements AutoCloseable {
             }
             try {
                 openWith(codec, name, width, height);
-                LOG.info("Encoding H.264 {}x{} with {} at {} bit/s, keyframe every {} frames", width, height, name,
-                         settings.bitrate(), settings.gop());
+                int threads = session.context().thread_count();
+                LOG.info("Encoding H.264 {}x{} with {} (threads: {}) at {} bit/s, keyframe every {} frames", width, height, name,
+                         threads == 0 ? "automatic" : threads, settings.bitrate(), settings.gop());
                 return;
             } catch (FfmpegException e) {
                 failure = e;
