@@ -16,6 +16,7 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 import org.camelvideo.rtmp.peers.BytedecoFfmpeg;
+import org.camelvideo.rtmp.peers.FfmpegRtmpListener;
 import org.camelvideo.rtmp.peers.Ffprobe;
 import org.camelvideo.rtmp.peers.LeakWatch;
 import org.camelvideo.rtmp.peers.Proc;
@@ -49,11 +50,8 @@ class EnhancedRtmpTest {
         List<MediaPacket> clip = TestClips.hevcPackets();
         int port = Peers.freePort();
         Path out = work.resolve("listen-hevc.flv");
-        try (Proc listener = Proc.start(work.resolve("listen-hevc.log"),
-                                        List.of(BytedecoFfmpeg.ffmpeg(), "-hide_banner", "-y", "-listen", "1", "-i",
-                                                "rtmp://127.0.0.1:" + port + "/live/hevc", "-c", "copy", "-f", "flv",
-                                                out.toString()))) {
-            Peers.awaitListening(port, 10_000);
+        try (Proc listener = FfmpegRtmpListener.start(BytedecoFfmpeg.ffmpeg(), work.resolve("listen-hevc.log"), port, "live/hevc",
+                                                      out)) {
             CamelContext context = new DefaultCamelContext();
             context.addRoutes(new RouteBuilder() {
                 @Override

@@ -19,6 +19,7 @@ import org.camelvideo.rtmp.peers.Ffprobe;
 import org.camelvideo.rtmp.peers.LeakWatch;
 import org.camelvideo.rtmp.peers.Nginx;
 import org.camelvideo.media.testing.Peers;
+import org.camelvideo.rtmp.peers.FfmpegRtmpListener;
 import org.camelvideo.rtmp.peers.Proc;
 import org.camelvideo.rtmp.peers.TestClips;
 import org.junit.jupiter.api.AfterAll;
@@ -55,11 +56,8 @@ class FfmpegInteropTest {
     void ffmpegListenerReceivesDecodableH264AndAac() throws Exception {
         int port = Peers.freePort();
         Path out = work.resolve("listen.flv");
-        try (Proc listener = Proc.start(work.resolve("listen.log"),
-                                        List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-y", "-listen", "1", "-i",
-                                                "rtmp://127.0.0.1:" + port + "/live/stream", "-c", "copy", "-f", "flv",
-                                                out.toString()))) {
-            Peers.awaitListening(port, 10_000);
+        try (Proc listener = FfmpegRtmpListener.start(Peers.require("ffmpeg", "ffmpeg"), work.resolve("listen.log"), port,
+                                                      "live/stream", out)) {
             CamelContext context = new DefaultCamelContext();
             // Two routes, video and audio, feeding one endpoint: one connection.
             context.addRoutes(new RouteBuilder() {
