@@ -95,6 +95,9 @@ public final class RtmpConnection {
         p.addLast("chunkEncoder", new ChunkEncoder());
         p.addLast("control", new ProtocolControlHandler(acknowledgements));
         p.addLast("session", new ClientSessionHandler(target, mode, new Session()));
+        if (mode == ClientMode.PUBLISH) {
+            p.addLast("flushDeadline", new FlushDeadline(RtmpPublisher.FLUSH_DEADLINE_NANOS));
+        }
         p.addLast("errors", new Errors());
     }
 

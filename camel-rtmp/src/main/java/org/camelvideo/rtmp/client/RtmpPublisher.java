@@ -1,6 +1,7 @@
 package org.camelvideo.rtmp.client;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -25,8 +26,25 @@ import org.camelvideo.rtmp.message.RtmpMessage;
  * next keyframe. Each new session starts with metadata and sequence headers, then a keyframe,
  * and asks the encoder for one when it can. Timestamps are milliseconds from the first packet,
  * never going back on either track.
+ * <p>
+ * While video flows at 20 frames a second or more, an audio message is queued without a flush
+ * and goes out with the next video frame's: one wake-up of the event loop and one socket write
+ * per frame instead of per packet, which on a 30 fps A/V stream halves them. Audio is late by
+ * at most one frame interval, as in a muxer that interleaves; without video it is sent at once,
+ * and should the next frame not come, {@link FlushDeadline} sends it.
  */
 public final class RtmpPublisher implements SessionListener {
+
+    /** Audio rides with video only while video frames come at least this often. */
+    private static final long HOLD_AUDIO_NANOS = 50_000_000L;
+    /** A 30 fps frame interval holds one or two AAC frames; more means video has stalled. */
+    private static final int MAX_HELD_AUDIO = 4;
+    /**
+     * When the frame held audio waits for does not come, {@link FlushDeadline} sends it this long
+     * after the last flush: twice the hold, so audio queued just before the hold ran out is in the
+     * event loop's queue before the deadline's flush.
+     */
+    static final long FLUSH_DEADLINE_NANOS = 2 * HOLD_AUDIO_NANOS;
 
     private final RtmpConnection connection;
     private final double frameRate;
@@ -34,6 +52,7 @@ public final class RtmpPublisher implements SessionListener {
     private final long audioBitrate;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final LongSupplier nanoClock;
 
     private Channel channel;
     private long streamId;
@@ -46,11 +65,22 @@ public final class RtmpPublisher implements SessionListener {
     private long baseDtsMicros = Long.MIN_VALUE;
     private long lastVideoTs;
     private long lastAudioTs;
+    private boolean videoWritten;
+    private long lastVideoNanos;
+    private long videoIntervalNanos;
+    private int heldAudio;
     private KeyframeRequester keyframeRequester;
     private volatile String refusal;
 
     public RtmpPublisher(EventLoopGroup group, ClientTarget target, ClientOptions options, double frameRate, long videoBitrate,
                          long audioBitrate) {
+        this(group, target, options, frameRate, videoBitrate, audioBitrate, System::nanoTime);
+    }
+
+    /** @param nanoClock the wall clock that tells whether video is flowing, {@link System#nanoTime()} but in tests */
+    RtmpPublisher(EventLoopGroup group, ClientTarget target, ClientOptions options, double frameRate, long videoBitrate,
+                  long audioBitrate, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.connection = new RtmpConnection(group, target, ClientMode.PUBLISH, options, this);
         this.frameRate = frameRate;
         this.videoBitrate = videoBitrate;
@@ -140,6 +170,11 @@ public final class RtmpPublisher implements SessionListener {
                 : FlvVideo.nalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime);
         ch.writeAndFlush(new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts, body), ch.voidPromise());
         waitingForKeyframe = false;
+        long now = nanoClock.getAsLong();
+        videoIntervalNanos = videoWritten ? now - lastVideoNanos : Long.MAX_VALUE;
+        lastVideoNanos = now;
+        videoWritten = true;
+        heldAudio = 0;
         return true;
     }
 
@@ -160,8 +195,20 @@ public final class RtmpPublisher implements SessionListener {
         long ts = timestamp(packet.dtsMicros(), lastAudioTs);
         lastAudioTs = ts;
         ByteBuf body = FlvAudio.rawFrame(ch.alloc(), packet.payload());
-        ch.writeAndFlush(new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts, body), ch.voidPromise());
+        RtmpMessage message = new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts, body);
+        if (videoFlowing()) {
+            // Netty queues a write without a flush and does not wake the event loop for it.
+            ch.write(message, ch.voidPromise());
+            heldAudio++;
+        } else {
+            ch.writeAndFlush(message, ch.voidPromise());
+        }
         return true;
+    }
+
+    private boolean videoFlowing() {
+        return videoWritten && heldAudio < MAX_HELD_AUDIO && videoIntervalNanos <= HOLD_AUDIO_NANOS
+               && nanoClock.getAsLong() - lastVideoNanos < HOLD_AUDIO_NANOS;
     }
 
     /** Metadata and sequence headers, again whenever a configuration appears or changes. */
@@ -203,6 +250,8 @@ public final class RtmpPublisher implements SessionListener {
             announcedAudio = null;
             waitingForKeyframe = true;
             refusal = null;
+            videoWritten = false;
+            heldAudio = 0;
             requester = keyframeRequester;
             ch.closeFuture().addListener(f -> lost(ch));
         }

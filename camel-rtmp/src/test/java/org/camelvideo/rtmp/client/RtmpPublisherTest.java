@@ -2,6 +2,8 @@ package org.camelvideo.rtmp.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.camelvideo.media.Codec;
@@ -33,8 +35,12 @@ class RtmpPublisherTest {
     }
 
     private static RtmpPublisher publisher(EmbeddedChannel ch) {
+        return publisher(ch, System::nanoTime);
+    }
+
+    private static RtmpPublisher publisher(EmbeddedChannel ch, LongSupplier clock) {
         ClientOptions options = new ClientOptions(null, false, 1000, 1000, 1000, 1000, 1 << 20);
-        return new RtmpPublisher(ch.eventLoop(), new ClientTarget("h", 1935, false, "live", "k"), options, 30, 0, 0);
+        return new RtmpPublisher(ch.eventLoop(), new ClientTarget("h", 1935, false, "live", "k"), options, 30, 0, 0, clock);
     }
 
     /** Type, first body byte (FLV flags or AMF marker), second (packet type) and timestamp of each message. */
@@ -90,6 +96,39 @@ class RtmpPublisherTest {
         assertThat(publisher.publish(video.get(30), null)).isTrue();
         assertThat(publisher.droppedCount()).isEqualTo(2);
         written(ch);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void audioGoesOutWithTheNextVideoFrameWhileVideoFlowsAndAtOnceWithout() throws Exception {
+        List<MediaPacket> video = TestClips.packets().stream().filter(p -> p.codec() == Codec.H264).toList();
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        RtmpPublisher publisher = publisher(ch, now::get);
+        publisher.ready(ch, 1);
+        MediaPacket sound = new MediaPacket(Codec.AAC, new byte[] { 1 }, 0, 0, true, AUDIO);
+
+        assertThat(publisher.publish(sound, null)).isTrue();
+        assertThat(written(ch)).as("no video yet: audio at once").contains("audio af 1 @0");
+        assertThat(publisher.publish(video.get(0), null)).isTrue();
+        assertThat(publisher.publish(sound, null)).isTrue();
+        assertThat(written(ch)).as("one video frame is not yet a flow").contains("video 17 1 @0", "audio af 1 @0");
+
+        now.addAndGet(33_000_000L);
+        assertThat(publisher.publish(video.get(1), null)).isTrue();
+        written(ch);
+        now.addAndGet(10_000_000L);
+        assertThat(publisher.publish(sound, null)).isTrue();
+        now.addAndGet(10_000_000L);
+        assertThat(publisher.publish(sound, null)).isTrue();
+        assertThat(written(ch)).as("held for the next frame").isEmpty();
+        now.addAndGet(13_000_000L);
+        assertThat(publisher.publish(video.get(2), null)).isTrue();
+        assertThat(written(ch)).as("in order, with the frame").containsExactly("audio af 1 @0", "audio af 1 @0", "video 27 1 @66");
+
+        now.addAndGet(60_000_000L);
+        assertThat(publisher.publish(sound, null)).isTrue();
+        assertThat(written(ch)).as("video stalled: audio at once").containsExactly("audio af 1 @0");
         ch.finishAndReleaseAll();
     }
 }
