@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -13,6 +12,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.URISupport;
 import org.camelvideo.rtmp.server.RtmpServer;
+import org.camelvideo.rtmp.transport.Transport;
 
 /**
  * The rtmp: and rtmps: component. Owns the Netty event loops every endpoint of it shares, and
@@ -86,7 +86,7 @@ public class RtmpComponent extends HealthCheckComponent {
     /** The event loops, started with the first endpoint that needs them. */
     synchronized EventLoopGroup eventLoopGroup() {
         if (group == null) {
-            group = new NioEventLoopGroup(eventLoopThreads, new DefaultThreadFactory("camel-rtmp", true));
+            group = Transport.eventLoops(eventLoopThreads, new DefaultThreadFactory("camel-rtmp", true));
         }
         return group;
     }

@@ -13,12 +13,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import org.camelvideo.rtmp.chunk.ChunkDecoder;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.handshake.ServerHandshakeHandler;
 import org.camelvideo.rtmp.session.AcknowledgementWindow;
 import org.camelvideo.rtmp.session.ProtocolControlHandler;
+import org.camelvideo.rtmp.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,7 @@ public final class RtmpServer {
 
     public void bind(EventLoopGroup group) {
         connections = new DefaultChannelGroup("rtmp-server", group.next());
-        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(Transport.serverSocket(group))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -1,0 +1,46 @@
+package org.camelvideo.rtmp.transport;
+
+import java.util.concurrent.ThreadFactory;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoop;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * Netty's native epoll transport on Linux (x86_64 and aarch64 are on the classpath), Java NIO
+ * elsewhere or when the native library does not load. A publisher wakes its event loop from the
+ * route's thread once per video frame: through NIO that wake-up holds a lock that the woken loop
+ * then also takes, so the loop often blocks on it and must be woken twice; epoll's wake-up is a
+ * plain eventfd write.
+ */
+public final class Transport {
+
+    private Transport() {
+    }
+
+    public static EventLoopGroup eventLoops(int threads, ThreadFactory threadFactory) {
+        return Epoll.isAvailable() ? new EpollEventLoopGroup(threads, threadFactory) : new NioEventLoopGroup(threads, threadFactory);
+    }
+
+    /** The client channel type that runs on {@code group}'s event loops. */
+    public static Class<? extends SocketChannel> socket(EventLoopGroup group) {
+        return isEpoll(group) ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    /** The server channel type that runs on {@code group}'s event loops. */
+    public static Class<? extends ServerSocketChannel> serverSocket(EventLoopGroup group) {
+        return isEpoll(group) ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    private static boolean isEpoll(EventLoopGroup group) {
+        return group instanceof EpollEventLoopGroup || group instanceof EpollEventLoop;
+    }
+}
