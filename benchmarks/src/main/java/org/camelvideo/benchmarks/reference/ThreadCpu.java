@@ -15,24 +15,49 @@ import java.util.stream.Stream;
  */
 public final class ThreadCpu {
 
+    /** Fields of /proc/.../schedstat: time on a CPU (ns), time waiting for one, timeslices run. */
+    private static final int RUN_NANOS = 0;
+    private static final int TIMESLICES = 2;
+
     private ThreadCpu() {
     }
 
     /** Nanoseconds on a CPU so far, summed per group that {@code group} gives each thread's name. */
     public static Map<String, Long> byGroup(Function<String, String> group) {
+        return byGroup(Path.of("/proc/self/task"), group, RUN_NANOS);
+    }
+
+    /** Nanoseconds on a CPU so far of all the live threads of a process, such as a peer program. */
+    public static long ofProcess(long pid) {
+        return sum(pid, RUN_NANOS);
+    }
+
+    /**
+     * How many times the live threads of a process have been put on a CPU so far: about once per
+     * wake-up, and on a virtual machine each costs tens of microseconds of its own.
+     */
+    public static long timeslices(long pid) {
+        return sum(pid, TIMESLICES);
+    }
+
+    private static long sum(long pid, int field) {
+        return byGroup(Path.of("/proc", Long.toString(pid), "task"), name -> "all", field).getOrDefault("all", 0L);
+    }
+
+    private static Map<String, Long> byGroup(Path taskDir, Function<String, String> group, int field) {
         Map<String, Long> total = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (Stream<Path> tasks = Files.list(taskDir)) {
             tasks.forEach(task -> {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
-                    long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
-                    total.merge(group.apply(name), nanos, Long::sum);
+                    long value = Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[field]);
+                    total.merge(group.apply(name), value, Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // The thread ended between the listing and the read: its time is gone with it.
                 }
             });
         } catch (IOException e) {
-            throw new IllegalStateException("Per-thread CPU needs Linux's /proc/self/task", e);
+            throw new IllegalStateException("Per-thread CPU needs Linux's " + taskDir, e);
         }
         return total;
     }
