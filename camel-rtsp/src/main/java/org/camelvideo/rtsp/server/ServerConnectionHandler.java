@@ -69,7 +69,8 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> 
         if (req.decoderResult().isFailure() || cseq == null) {
             FullHttpResponse bad = response(RtspResponseStatuses.BAD_REQUEST, cseq);
             ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
-            LOG.debug("Malformed RTSP request from {}: {}", ctx.channel().remoteAddress(),
+            // INFO: a client cut off for what it sent is something an operator needs to be able to see.
+            LOG.info("Malformed RTSP request from {}: {}; closing the connection", ctx.channel().remoteAddress(),
                       cseq == null ? "no CSeq" : req.decoderResult().cause().toString());
             return;
         }
@@ -344,7 +345,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecoderException) {
-            LOG.debug("Malformed RTSP input from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            LOG.info("Malformed RTSP input from {}: {}; closing the connection", ctx.channel().remoteAddress(), cause.getMessage());
             ctx.writeAndFlush(response(RtspResponseStatuses.BAD_REQUEST, null)).addListener(ChannelFutureListener.CLOSE);
         } else if (cause instanceof IOException) {
             LOG.debug("RTSP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
