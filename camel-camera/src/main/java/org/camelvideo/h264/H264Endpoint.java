@@ -41,7 +41,9 @@ public class H264Endpoint extends DefaultEndpoint {
               defaultValue = "auto", enums = "auto,libx264,libopenh264,h264_vaapi,h264_nvenc,h264_v4l2m2m")
     private String encoder = "auto";
     @UriParam(label = "advanced", description = "Encoder threads; 0 is automatic: FFmpeg picks one per core, except that"
-                                                + " libx264 below 1280x720 leaves one core to the capture thread",
+                                                + " libx264 below 1280x720 leaves one core to the capture thread. With two"
+                                                + " threads or more, libopenh264 encodes as many slices of each frame in"
+                                                + " parallel, and at least 4",
               defaultValue = "0")
     private int threads;
     @UriParam(description = "AAC bit rate in bits per second, for AudioFrames", defaultValue = "128000")

@@ -15,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.benchmarks.reference.FfmpegProgram;
 import org.camelvideo.benchmarks.reference.TestFrames;
+import org.camelvideo.h264.encode.H264Encoder;
 
 /**
  * Frames per second of {@code camera:testsrc -> h264:encode} against the {@code ffmpeg} program
@@ -170,6 +171,11 @@ public final class EncodeBenchmark {
             args.addAll(List.of("-preset", "ultrafast", "-tune", "zerolatency", "-sc_threshold", "0", "-forced-idr", "1"));
         } else {
             args.addAll(List.of("-rc_mode", "bitrate"));
+        }
+        int slices = H264Encoder.sliceCount(encoder, threads, cores());
+        if (slices > 0) {
+            // The slices h264:encode chose for libopenh264: the same settings, and they decide its speed.
+            args.addAll(List.of("-slices", Integer.toString(slices)));
         }
         args.addAll(List.of("-f", "null", "-"));
         return frames / ffmpeg.seconds(args);
