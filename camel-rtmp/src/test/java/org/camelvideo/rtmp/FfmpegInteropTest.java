@@ -86,6 +86,39 @@ class FfmpegInteropTest {
     }
 
     @Test
+    void audioKeepsFlowingWhenTheVideoStops() throws Exception {
+        // Audio rides with video frames while they flow; here they stop half-way, and the audio after them must still all arrive.
+        int port = Peers.freePort();
+        Path out = work.resolve("video-stops.flv");
+        AtomicInteger audioSent = new AtomicInteger();
+        try (Proc listener = FfmpegRtmpListener.start(Peers.require("ffmpeg", "ffmpeg"), work.resolve("video-stops.log"), port,
+                                                      "live/stream", out)) {
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:av").filter(e -> {
+                        MediaPacket p = e.getMessage().getBody(MediaPacket.class);
+                        if (p.codec() == Codec.AAC) {
+                            audioSent.incrementAndGet();
+                            return true;
+                        }
+                        return p.dtsMicros() < 2_000_000;
+                    }).to("rtmp://127.0.0.1:" + port + "/live/stream");
+                }
+            });
+            context.start();
+            RtmpPublisher publisher = LiveSemanticsTest.publishThenStop(context, "direct:av", clip, 4000);
+            assertThat(listener.waitFor(30)).as(listener.output()).isZero();
+            assertThat(publisher.droppedCount()).isZero();
+        }
+        Map<String, Ffprobe.Stream> streams = Ffprobe.probe(work.resolve("probe-video-stops.log"), out.toString(), 60);
+        assertThat(streams.get("video").frames()).isBetween(55L, 60L);
+        assertThat(streams.get("audio").frames()).as("every AAC frame, also those after the video stopped")
+                .isEqualTo(audioSent.get());
+    }
+
+    @Test
     void serverRoleRelaysAnFfmpegPublishToAFileThatDecodes() throws Exception {
         int port = Peers.freePort();
         Path relay = work.resolve("relay");
