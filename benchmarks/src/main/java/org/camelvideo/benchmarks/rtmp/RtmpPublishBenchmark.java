@@ -155,44 +155,27 @@ public final class RtmpPublishBenchmark {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuStart;
             long sentStart;
-            Map<String, Long> threadsStart;
-            Map<String, Long> threadsEnd;
-            long self = ProcessHandle.current().pid();
-            long peerStart = 0;
-            long peerEnd = 0;
-            long wakeUpsStart;
-            long wakeUpsEnd;
-            long peerWakeUpsStart = 0;
-            long peerWakeUpsEnd = 0;
+            Sample start;
+            Sample end;
             try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (warmup + seconds) * 1000L);
                  Proc peerProc = peer == null ? null : peer.start()) {
                 Thread.sleep(warmup * 1000L);
                 cpuStart = os.getProcessCpuTime();
                 sentStart = publisher == null ? 0 : publisher.sentCount();
-                threadsStart = ThreadCpu.byGroup(RtmpPublishBenchmark::group);
-                wakeUpsStart = ThreadCpu.timeslices(self);
-                if (peerProc != null) {
-                    peerStart = peerCpu(peerProc);
-                    peerWakeUpsStart = ThreadCpu.timeslices(peerProc.process().pid());
-                }
+                start = Sample.take(peerProc);
                 Thread.sleep(seconds * 1000L - 500);
                 // Before the feeder's thread ends and takes its time with it.
-                threadsEnd = ThreadCpu.byGroup(RtmpPublishBenchmark::group);
-                wakeUpsEnd = ThreadCpu.timeslices(self);
-                if (peerProc != null) {
-                    peerEnd = peerCpu(peerProc);
-                    peerWakeUpsEnd = ThreadCpu.timeslices(peerProc.process().pid());
-                }
+                end = Sample.take(peerProc);
                 feeder.join();
                 if (feeder.failure() != null) {
                     throw feeder.failure();
                 }
             }
             double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-            Map<String, Double> threads = ThreadCpu.seconds(threadsStart, threadsEnd);
-            double peerCpu = (peerEnd - peerStart) / 1e9;
-            long wakeUps = wakeUpsEnd - wakeUpsStart;
-            long peerWakeUps = peerWakeUpsEnd - peerWakeUpsStart;
+            Map<String, Double> threads = ThreadCpu.seconds(start.threads, end.threads);
+            double peerCpu = (end.peerCpuNanos - start.peerCpuNanos) / 1e9;
+            long wakeUps = end.wakeUps - start.wakeUps;
+            long peerWakeUps = end.peerWakeUps - start.peerWakeUps;
             return publisher == null ? new Result(0, 0, cpu, threads, peerCpu, wakeUps, peerWakeUps)
                     : new Result(publisher.sentCount() - sentStart, publisher.droppedCount(), cpu, threads, peerCpu, wakeUps, peerWakeUps);
         } finally {
@@ -217,11 +200,21 @@ public final class RtmpPublishBenchmark {
         return publisher;
     }
 
-    /** The peer's CPU so far; it must still be publishing, or the window would not be the same. */
-    private static long peerCpu(Proc peer) throws IOException {
-        if (!peer.isAlive()) {
-            throw new IllegalStateException("The peer stopped before the window closed:\n" + peer.output());
+    /** Per-thread CPU and wake-ups of the JVM, and of the peer beside it, at one moment of the window. */
+    private record Sample(Map<String, Long> threads, long wakeUps, long peerCpuNanos, long peerWakeUps) {
+
+        /** @param peer the peer program, or null; it must still be publishing, or the window would not be the same */
+        static Sample take(Proc peer) throws IOException {
+            Map<String, Long> threads = ThreadCpu.byGroup(RtmpPublishBenchmark::group);
+            long wakeUps = ThreadCpu.timeslices(ProcessHandle.current().pid());
+            if (peer == null) {
+                return new Sample(threads, wakeUps, 0, 0);
+            }
+            if (!peer.isAlive()) {
+                throw new IllegalStateException("The peer stopped before the window closed:\n" + peer.output());
+            }
+            long pid = peer.process().pid();
+            return new Sample(threads, wakeUps, ThreadCpu.ofProcess(pid), ThreadCpu.timeslices(pid));
         }
-        return ThreadCpu.ofProcess(peer.process().pid());
     }
 }
