@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
@@ -28,13 +29,15 @@ import org.slf4j.LoggerFactory;
  * Runs one capture thread per source (the video source, and the audio device if any) and one
  * thread that takes frames from the {@link FrameMailbox} and drives the route with them. Live,
  * capture never waits on the route; lossless ({@code realtime=false}), the next frame is made
- * while the route works on this one, which measured faster than making it on the route's thread.
+ * while the route works on this one, which measured faster than making it on the route's thread,
+ * and handed over while a step on a thread of its own ({@code h264:encode}) is still at work.
  * All threads come from Camel's ExecutorServiceManager and are gone when the consumer stops.
  */
 public class CameraConsumer extends MediaConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraConsumer.class);
     private static final int AUDIO_QUEUE = 16;
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final CameraEndpoint endpoint;
     private final List<CaptureLoop> loops = new ArrayList<>();
@@ -44,6 +47,7 @@ public class CameraConsumer extends MediaConsumer {
     private final List<Future<?>> captures = new ArrayList<>();
     private FrameMailbox mailbox;
     private volatile long delivered;
+    private Semaphore inFlight;
 
     public CameraConsumer(CameraEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -63,6 +67,7 @@ public class CameraConsumer extends MediaConsumer {
             sources.add(Sources.video(endpoint.getSource(), settings));
         }
         mailbox = new FrameMailbox(!endpoint.isRealtime(), AUDIO_QUEUE, sources.size());
+        inFlight = new Semaphore(inFlightLimit());
         loops.clear();
         states.clear();
         ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
@@ -80,8 +85,14 @@ public class CameraConsumer extends MediaConsumer {
 
     private void drainMailbox() {
         try {
-            Object frame;
-            while ((frame = mailbox.take()) != null) {
+            while (true) {
+                // The permit comes before the frame, so that live, the frame taken is the newest.
+                inFlight.acquire();
+                Object frame = mailbox.take();
+                if (frame == null) {
+                    inFlight.release();
+                    return;
+                }
                 deliver(frame);
             }
         } catch (InterruptedException e) {
@@ -92,7 +103,7 @@ public class CameraConsumer extends MediaConsumer {
     private void deliver(Object frame) {
         Exchange exchange = createExchange(false);
         setBody(exchange.getMessage(), frame);
-        processAndRelease(exchange, "Error processing a camera frame");
+        processAsync(exchange, "Error processing a camera frame", inFlight::release);
         delivered++;
     }
 
@@ -125,11 +136,14 @@ public class CameraConsumer extends MediaConsumer {
             captures.forEach(capture -> capture.cancel(true));
             ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
             manager.shutdown(executor);
-            if (!manager.awaitTermination(executor, TimeUnit.SECONDS.toMillis(10))) {
-                LOG.warn("Capture threads of {} did not stop within 10 s", Sources.masked(endpoint.getSource()));
+            if (!manager.awaitTermination(executor, TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS))) {
+                LOG.warn("Capture threads of {} did not stop within {} s", Sources.masked(endpoint.getSource()), STOP_WAIT_SECONDS);
                 manager.shutdownNow(executor);
             }
             executor = null;
+        }
+        if (inFlight != null && !inFlight.tryAcquire(inFlightLimit(), STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("The route of {} did not finish its frames within {} s", Sources.masked(endpoint.getSource()), STOP_WAIT_SECONDS);
         }
         captures.clear();
         if (mailbox != null && (mailbox.droppedVideo() > 0 || mailbox.droppedAudio() > 0)) {
@@ -137,6 +151,15 @@ public class CameraConsumer extends MediaConsumer {
                      Sources.masked(endpoint.getSource()), delivered, mailbox.droppedVideo(), mailbox.droppedAudio());
         }
         super.doStop();
+    }
+
+    /**
+     * Exchanges started and not yet done. Live, one: the route takes a frame only when it is
+     * ready for it, so the frame is the newest. Lossless, two: while a step on a thread of its own
+     * (h264:encode) works on one frame, the next is already handed over.
+     */
+    private int inFlightLimit() {
+        return endpoint.isRealtime() ? 1 : 2;
     }
 
     @Override

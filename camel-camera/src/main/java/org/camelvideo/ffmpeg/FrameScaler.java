@@ -1,5 +1,6 @@
 package org.camelvideo.ffmpeg;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_copy;
 import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
@@ -50,22 +51,46 @@ public final class FrameScaler implements AutoCloseable {
 
     /** Writes {@code frame} into {@code dst}, whose buffers are allocated and writable, scaling as needed. */
     public void fill(AVFrame dst, VideoFrame frame) {
-        PixelFormat format = frame.format();
-        int avFormat = PixelFormats.toAv(format);
-        byte[] data = frame.data();
-        if (dst.format() == avFormat && dst.width() == frame.width() && dst.height() == frame.height()) {
-            for (int p = 0; p < format.planes(); p++) {
-                copyPlane(dst.data(p), dst.linesize(p), data, frame.planeOffset(p), frame.stride(p),
-                          format.rows(p, frame.height()), false);
-            }
+        if (matches(dst, frame)) {
+            copy(dst, frame);
             return;
         }
+        int avFormat = PixelFormats.toAv(frame.format());
+        byte[] data = frame.data();
         BytePointer buf = scratch(data.length);
         buf.position(0).put(data, 0, data.length);
         av_image_fill_arrays(planes, lines, buf, avFormat, frame.width(), frame.height(), 1);
         sws = sws_getCachedContext(sws, frame.width(), frame.height(), avFormat, dst.width(), dst.height(), dst.format(),
                                    SWS_BILINEAR, null, null, (DoublePointer) null);
         sws_scale(sws, planes, lines, 0, frame.height(), dst.data(), dst.linesize());
+    }
+
+    /** Whether {@code dst} has the format and size of {@code frame}, so that {@link #copy} fills it. */
+    public static boolean matches(AVFrame dst, VideoFrame frame) {
+        return dst.format() == PixelFormats.toAv(frame.format()) && dst.width() == frame.width() && dst.height() == frame.height();
+    }
+
+    /**
+     * Copies {@code frame}'s planes into {@code dst}, which {@link #matches} it and is writable.
+     * Keeps no state, so any thread may call it.
+     */
+    public static void copy(AVFrame dst, VideoFrame frame) {
+        PixelFormat format = frame.format();
+        byte[] data = frame.data();
+        for (int p = 0; p < format.planes(); p++) {
+            copyPlane(dst.data(p), dst.linesize(p), data, frame.planeOffset(p), frame.stride(p), format.rows(p, frame.height()), false);
+        }
+    }
+
+    /** Converts {@code src} into {@code dst}, whose buffers are allocated and writable: a copy when they match, libswscale otherwise. */
+    public void convert(AVFrame src, AVFrame dst) {
+        if (src.format() == dst.format() && src.width() == dst.width() && src.height() == dst.height()) {
+            Ffmpeg.check(av_frame_copy(dst, src), "Copying a frame");
+            return;
+        }
+        sws = sws_getCachedContext(sws, src.width(), src.height(), src.format(), dst.width(), dst.height(), dst.format(),
+                                   SWS_BILINEAR, null, null, (DoublePointer) null);
+        sws_scale(sws, src.data(), src.linesize(), 0, src.height(), dst.data(), dst.linesize());
     }
 
     private static void copyPlane(BytePointer plane, int lineSize, byte[] array, int offset, int stride, int rows, boolean out) {

@@ -61,7 +61,7 @@ public class H264Endpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new H264Producer(this);
+        return operation == H264Operation.decode ? new H264DecodeProducer(this) : new H264EncodeProducer(this);
     }
 
     @Override

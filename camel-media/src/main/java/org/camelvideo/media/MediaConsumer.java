@@ -40,6 +40,28 @@ public abstract class MediaConsumer extends DefaultConsumer {
         } catch (Exception e) {
             exchange.setException(e);
         }
+        finish(exchange, failure);
+    }
+
+    /**
+     * Starts the route with {@code exchange} and returns as soon as a step of it goes on another
+     * thread (an encoder's); when the route is done, wherever that is, reports a failure as
+     * {@code failure}, releases the exchange and runs {@code afterwards}.
+     */
+    protected void processAsync(Exchange exchange, String failure, Runnable afterwards) {
+        try {
+            getAsyncProcessor().process(exchange, doneSync -> {
+                finish(exchange, failure);
+                afterwards.run();
+            });
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            finish(exchange, failure);
+            afterwards.run();
+        }
+    }
+
+    private void finish(Exchange exchange, String failure) {
         if (exchange.getException() != null) {
             getExceptionHandler().handleException(failure, exchange, exchange.getException());
         }

@@ -54,7 +54,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encodes {@link VideoFrame}s to H.264 access units, Annex-B, one packet per picture. SPS and
+ * Encodes pictures ({@link VideoFrame}s copied into AVFrames) to H.264 access units, Annex-B,
+ * one packet per picture. SPS and
  * PPS travel in-band before every keyframe, so any reader can start at any keyframe. A change
  * of picture size re-opens the encoder, which then starts with a keyframe and new parameter
  * sets. Not thread-safe: callers serialise.
@@ -91,21 +92,29 @@ public final class H264Encoder implements AutoCloseable {
         return encoderName;
     }
 
-    /** Packets the frame completes: one with a zero-delay encoder, none while a delaying one fills up. */
-    public List<MediaPacket> encode(VideoFrame input, boolean forceKeyframe) {
-        if (session == null || session.context().width() != input.width() || session.context().height() != input.height()) {
+    /**
+     * Packets the picture completes: one with a zero-delay encoder, none while a delaying one fills
+     * up. {@code picture} is a frame in any size and pixel format ({@link org.camelvideo.ffmpeg.StagedFrames});
+     * in the encoder's own format it is encoded as it is, without a copy, and the encoder holds a
+     * reference to its buffers until it is done with them.
+     */
+    public List<MediaPacket> encode(AVFrame picture, long ptsMicros, boolean forceKeyframe) {
+        if (session == null || session.context().width() != picture.width() || session.context().height() != picture.height()) {
             if (session != null) {
                 LOG.info("Picture size changed from {}x{} to {}x{}: re-opening the encoder", session.context().width(),
-                         session.context().height(), input.width(), input.height());
+                         session.context().height(), picture.width(), picture.height());
             }
-            open(input.width(), input.height());
+            open(picture.width(), picture.height());
         }
-        AVFrame frame = session.frame();
-        Ffmpeg.check(av_frame_make_writable(frame), "Making the encoder's frame writable");
-        scaler.fill(frame, input);
-        long pts = input.ptsMicros() > lastPts ? input.ptsMicros() : lastPts + 1;
+        AVFrame toEncode = picture;
+        if (hwFrames != null || picture.format() != session.frame().format()) {
+            AVFrame frame = session.frame();
+            Ffmpeg.check(av_frame_make_writable(frame), "Making the encoder's frame writable");
+            scaler.convert(picture, frame);
+            toEncode = hwFrames == null ? frame : upload();
+        }
+        long pts = ptsMicros > lastPts ? ptsMicros : lastPts + 1;
         lastPts = pts;
-        AVFrame toEncode = hwFrames == null ? frame : upload();
         toEncode.pts(pts);
         boolean key = forceKeyframe || keyframeRequested;
         keyframeRequested = false;
