@@ -27,6 +27,11 @@ public final class ThreadCpu {
         return byGroup(Path.of("/proc/self/task"), group, RUN_NANOS);
     }
 
+    /** Times put on a CPU so far (see {@link #timeslices}), summed per group of this JVM's threads. */
+    public static Map<String, Long> timeslicesByGroup(Function<String, String> group) {
+        return byGroup(Path.of("/proc/self/task"), group, TIMESLICES);
+    }
+
     /** Nanoseconds on a CPU so far of all the live threads of a process, such as a peer program. */
     public static long ofProcess(long pid) {
         return sum(pid, RUN_NANOS);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.RtmpEndpoint;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 import org.camelvideo.rtmp.peers.Feeder;
+import org.camelvideo.rtmp.peers.Feeder.Pacing;
 import org.camelvideo.rtmp.peers.Nginx;
 import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.peers.Proc;
@@ -50,6 +53,10 @@ public final class RtmpPublishBenchmark {
     private static final String NETTY = "Netty event loops (chunking, socket writes)";
     private static final String FEEDER = "feeder thread (route: packet to FLV tag, hand-off)";
     private static final List<String> GROUPS = List.of(NETTY, FEEDER, "JIT compilers", "GC and safepoints", "other threads");
+    private static final List<Pacing> PACINGS = List.of(Pacing.VIDEO_FRAMES, Pacing.EACH_PACKET);
+    private static final Map<Pacing, String> PACING_NAMES = Map.of(
+            Pacing.VIDEO_FRAMES, "once per video frame, sending the audio that came due with it (as ffmpeg -re reads a file)",
+            Pacing.EACH_PACKET, "for each packet at its own time (as a camera and a microphone on two threads)");
 
     private RtmpPublishBenchmark() {
     }
@@ -72,36 +79,50 @@ public final class RtmpPublishBenchmark {
 
         try (Nginx nginx = Nginx.start(work.resolve("nginx"))) {
             String url = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live/";
-            Result baseline = camel(null, clip, seconds, warmup, null);
             List<String> ffmpeg = List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-nostats", "-re", "-stream_loop", "-1",
                                           "-i", flv.toString(), "-t", String.valueOf(warmup + seconds + 30), "-c", "copy", "-f", "flv",
                                           url + "ffmpeg");
-            Result camel = camel(url + "camel", clip, seconds, warmup, () -> Proc.start(work.resolve("ffmpeg-publish.log"), ffmpeg));
+            Map<Pacing, Result> baselines = new EnumMap<>(Pacing.class);
+            Map<Pacing, Result> camels = new EnumMap<>(Pacing.class);
+            for (Pacing pacing : PACINGS) {
+                baselines.put(pacing, camel(null, clip, pacing, seconds, warmup, null));
+                camels.put(pacing, camel(url + "camel", clip, pacing, seconds, warmup,
+                                         () -> Proc.start(work.resolve("ffmpeg-publish.log"), ffmpeg)));
+            }
 
             System.out.printf(Locale.ROOT, "%nrtmp: publish, %dx%d %d fps H.264 + AAC, %.1f Mbit/s, %d s to nginx-rtmp on 127.0.0.1"
-                                           + " (%d cores), JVM warmed up (%d s real time)%n%n", WIDTH, HEIGHT, FPS, mbps, seconds,
+                                           + " (%d cores), JVM warmed up (%d s real time)%n", WIDTH, HEIGHT, FPS, mbps, seconds,
                               Runtime.getRuntime().availableProcessors(), warmup);
-            System.out.printf(Locale.ROOT, "| publisher | packets sent | dropped | CPU s | CPU %% of one core |%n");
-            System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: |%n");
-            System.out.printf(Locale.ROOT, "| camel rtmp: (whole JVM) | %d | %d | %.2f | %.1f |%n", camel.sent, camel.dropped,
-                              camel.cpuSeconds, 100 * camel.cpuSeconds / seconds);
-            for (String group : GROUPS) {
-                double s = camel.threads.getOrDefault(group, 0.0);
-                System.out.printf(Locale.ROOT, "|   of which %s | | | %.2f | %.1f |%n", group, s, 100 * s / seconds);
+            boolean dropped = false;
+            for (Pacing pacing : PACINGS) {
+                Result camel = camels.get(pacing);
+                Result baseline = baselines.get(pacing);
+                dropped |= camel.dropped > 0;
+                System.out.printf(Locale.ROOT, "%nFeeder woken %s%n%n", PACING_NAMES.get(pacing));
+                System.out.printf(Locale.ROOT, "| publisher | packets sent | dropped | CPU s | CPU %% of one core | wake-ups |%n");
+                System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: | ---: |%n");
+                System.out.printf(Locale.ROOT, "| camel rtmp: (whole JVM) | %d | %d | %.2f | %.1f | %d |%n", camel.sent, camel.dropped,
+                                  camel.cpuSeconds, 100 * camel.cpuSeconds / seconds, camel.wakeUps);
+                for (String group : GROUPS) {
+                    double s = camel.threads.getOrDefault(group, 0.0);
+                    System.out.printf(Locale.ROOT, "|   of which %s | | | %.2f | %.1f | %d |%n", group, s, 100 * s / seconds,
+                                      camel.threadWakeUps.getOrDefault(group, 0L));
+                }
+                System.out.printf(Locale.ROOT, "| harness alone: same feeder and route, packets dropped by a no-op processor | | | %.2f"
+                                               + " | %.1f | %d |%n", baseline.cpuSeconds, 100 * baseline.cpuSeconds / seconds,
+                                  baseline.wakeUps);
+                System.out.printf(Locale.ROOT, "| ffmpeg -re -c copy -f flv, in the same window | - | - | %.2f | %.1f | %d |%n",
+                                  camel.peerCpuSeconds, 100 * camel.peerCpuSeconds / seconds, camel.peerWakeUps);
+                System.out.printf(Locale.ROOT, "%nCPU ratio camel / ffmpeg: %.2fx (goal: 1.0x or less); rtmp: above the harness / ffmpeg:"
+                                               + " %.2fx (the harness ran in a window of its own)%n",
+                                  camel.cpuSeconds / camel.peerCpuSeconds, (camel.cpuSeconds - baseline.cpuSeconds) / camel.peerCpuSeconds);
+                System.out.printf(Locale.ROOT, "Thread wake-ups in the window (times put on a CPU): camel JVM %d (%.2f per packet, %.0f us"
+                                               + " of CPU each), ffmpeg %d (%.0f us each); harness alone %d%n", camel.wakeUps,
+                                  (double) camel.wakeUps / camel.sent, 1e6 * camel.cpuSeconds / camel.wakeUps, camel.peerWakeUps,
+                                  1e6 * camel.peerCpuSeconds / camel.peerWakeUps, baseline.wakeUps);
             }
-            System.out.printf(Locale.ROOT, "| harness alone: same feeder and route, packets dropped by a no-op processor | | | %.2f | %.1f |%n",
-                              baseline.cpuSeconds, 100 * baseline.cpuSeconds / seconds);
-            System.out.printf(Locale.ROOT, "| ffmpeg -re -c copy -f flv, in the same window | - | - | %.2f | %.1f |%n", camel.peerCpuSeconds,
-                              100 * camel.peerCpuSeconds / seconds);
-            System.out.printf(Locale.ROOT, "%nCPU ratio camel / ffmpeg: %.2fx (goal: 1.0x or less); rtmp: above the harness / ffmpeg:"
-                                           + " %.2fx (the harness ran in a window of its own)%n", camel.cpuSeconds / camel.peerCpuSeconds,
-                              (camel.cpuSeconds - baseline.cpuSeconds) / camel.peerCpuSeconds);
-            System.out.printf(Locale.ROOT, "Thread wake-ups in the window (times put on a CPU): camel JVM %d (%.2f per packet, %.0f us"
-                                           + " of CPU each), ffmpeg %d (%.0f us each); harness alone %d%n", camel.wakeUps,
-                              (double) camel.wakeUps / camel.sent, 1e6 * camel.cpuSeconds / camel.wakeUps, camel.peerWakeUps,
-                              1e6 * camel.peerCpuSeconds / camel.peerWakeUps, baseline.wakeUps);
             System.out.printf("%nReproduce: benchmarks/run rtmp %d %d%n", seconds, warmup);
-            if (camel.dropped > 0) {
+            if (dropped) {
                 System.out.println("FAILED: the publisher dropped packets");
                 System.exit(1);
             }
@@ -110,7 +131,7 @@ public final class RtmpPublishBenchmark {
 
     /** CPU of the JVM over the window, of its groups of threads within it, and of the peer program beside it. */
     private record Result(long sent, long dropped, double cpuSeconds, Map<String, Double> threads, double peerCpuSeconds,
-                          long wakeUps, long peerWakeUps) {
+                          long wakeUps, Map<String, Long> threadWakeUps, long peerWakeUps) {
     }
 
     /** Starts the peer program that publishes beside the JVM. */
@@ -130,7 +151,8 @@ public final class RtmpPublishBenchmark {
      * the baseline. A peer, when given, starts with the real-time warm-up and is measured over the
      * same window.
      */
-    private static Result camel(String uri, List<MediaPacket> clip, int seconds, int warmup, Peer peer) throws Exception {
+    private static Result camel(String uri, List<MediaPacket> clip, Pacing pacing, int seconds, int warmup, Peer peer)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -147,7 +169,7 @@ public final class RtmpPublishBenchmark {
         context.start();
         try {
             awaitPublishing(context, uri == null ? null : target(uri + "-warmup"));
-            try (Feeder burst = new Feeder(context.createProducerTemplate(), "direct:warmup", clip, JIT_WARMUP_CLIP_MILLIS, false)) {
+            try (Feeder burst = new Feeder(context.createProducerTemplate(), "direct:warmup", clip, JIT_WARMUP_CLIP_MILLIS, Pacing.NONE)) {
                 burst.join();
             }
             context.getRouteController().stopRoute("warmup");
@@ -157,7 +179,7 @@ public final class RtmpPublishBenchmark {
             long sentStart;
             Sample start;
             Sample end;
-            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (warmup + seconds) * 1000L);
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (warmup + seconds) * 1000L, pacing);
                  Proc peerProc = peer == null ? null : peer.start()) {
                 Thread.sleep(warmup * 1000L);
                 cpuStart = os.getProcessCpuTime();
@@ -175,9 +197,12 @@ public final class RtmpPublishBenchmark {
             Map<String, Double> threads = ThreadCpu.seconds(start.threads, end.threads);
             double peerCpu = (end.peerCpuNanos - start.peerCpuNanos) / 1e9;
             long wakeUps = end.wakeUps - start.wakeUps;
+            Map<String, Long> threadWakeUps = new HashMap<>();
+            end.wakeUpsByGroup.forEach((group, n) -> threadWakeUps.put(group, n - start.wakeUpsByGroup.getOrDefault(group, 0L)));
             long peerWakeUps = end.peerWakeUps - start.peerWakeUps;
-            return publisher == null ? new Result(0, 0, cpu, threads, peerCpu, wakeUps, peerWakeUps)
-                    : new Result(publisher.sentCount() - sentStart, publisher.droppedCount(), cpu, threads, peerCpu, wakeUps, peerWakeUps);
+            return publisher == null ? new Result(0, 0, cpu, threads, peerCpu, wakeUps, threadWakeUps, peerWakeUps)
+                    : new Result(publisher.sentCount() - sentStart, publisher.droppedCount(), cpu, threads, peerCpu, wakeUps, threadWakeUps,
+                                 peerWakeUps);
         } finally {
             context.stop();
         }
@@ -201,20 +226,21 @@ public final class RtmpPublishBenchmark {
     }
 
     /** Per-thread CPU and wake-ups of the JVM, and of the peer beside it, at one moment of the window. */
-    private record Sample(Map<String, Long> threads, long wakeUps, long peerCpuNanos, long peerWakeUps) {
+    private record Sample(Map<String, Long> threads, long wakeUps, Map<String, Long> wakeUpsByGroup, long peerCpuNanos, long peerWakeUps) {
 
         /** @param peer the peer program, or null; it must still be publishing, or the window would not be the same */
         static Sample take(Proc peer) throws IOException {
             Map<String, Long> threads = ThreadCpu.byGroup(RtmpPublishBenchmark::group);
             long wakeUps = ThreadCpu.timeslices(ProcessHandle.current().pid());
+            Map<String, Long> wakeUpsByGroup = ThreadCpu.timeslicesByGroup(RtmpPublishBenchmark::group);
             if (peer == null) {
-                return new Sample(threads, wakeUps, 0, 0);
+                return new Sample(threads, wakeUps, wakeUpsByGroup, 0, 0);
             }
             if (!peer.isAlive()) {
                 throw new IllegalStateException("The peer stopped before the window closed:\n" + peer.output());
             }
             long pid = peer.process().pid();
-            return new Sample(threads, wakeUps, ThreadCpu.ofProcess(pid), ThreadCpu.timeslices(pid));
+            return new Sample(threads, wakeUps, wakeUpsByGroup, ThreadCpu.ofProcess(pid), ThreadCpu.timeslices(pid));
         }
     }
 }
