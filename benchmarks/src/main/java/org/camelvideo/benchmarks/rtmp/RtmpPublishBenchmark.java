@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.RtmpEndpoint;
 import org.camelvideo.rtmp.client.RtmpPublisher;
 import org.camelvideo.rtmp.peers.Feeder;
-import org.camelvideo.rtmp.peers.Feeder.Pacing;
 import org.camelvideo.rtmp.peers.Nginx;
 import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtmp.peers.Proc;
@@ -53,10 +51,6 @@ public final class RtmpPublishBenchmark {
     private static final String NETTY = "Netty event loops (chunking, socket writes)";
     private static final String FEEDER = "feeder thread (route: packet to FLV tag, hand-off)";
     private static final List<String> GROUPS = List.of(NETTY, FEEDER, "JIT compilers", "GC and safepoints", "other threads");
-    private static final List<Pacing> PACINGS = List.of(Pacing.VIDEO_FRAMES, Pacing.EACH_PACKET);
-    private static final Map<Pacing, String> PACING_NAMES = Map.of(
-            Pacing.VIDEO_FRAMES, "once per video frame, sending the audio that came due with it (as ffmpeg -re reads a file)",
-            Pacing.EACH_PACKET, "for each packet at its own time (as a camera and a microphone on two threads)");
 
     private RtmpPublishBenchmark() {
     }
@@ -82,47 +76,35 @@ public final class RtmpPublishBenchmark {
             List<String> ffmpeg = List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-nostats", "-re", "-stream_loop", "-1",
                                           "-i", flv.toString(), "-t", String.valueOf(warmup + seconds + 30), "-c", "copy", "-f", "flv",
                                           url + "ffmpeg");
-            Map<Pacing, Result> baselines = new EnumMap<>(Pacing.class);
-            Map<Pacing, Result> camels = new EnumMap<>(Pacing.class);
-            for (Pacing pacing : PACINGS) {
-                baselines.put(pacing, camel(null, clip, pacing, seconds, warmup, null));
-                camels.put(pacing, camel(url + "camel", clip, pacing, seconds, warmup,
-                                         () -> Proc.start(work.resolve("ffmpeg-publish.log"), ffmpeg)));
-            }
+            Result baseline = camel(null, clip, seconds, warmup, null);
+            Result camel = camel(url + "camel", clip, seconds, warmup, () -> Proc.start(work.resolve("ffmpeg-publish.log"), ffmpeg));
 
             System.out.printf(Locale.ROOT, "%nrtmp: publish, %dx%d %d fps H.264 + AAC, %.1f Mbit/s, %d s to nginx-rtmp on 127.0.0.1"
-                                           + " (%d cores), JVM warmed up (%d s real time)%n", WIDTH, HEIGHT, FPS, mbps, seconds,
+                                           + " (%d cores), JVM warmed up (%d s real time)%n%n", WIDTH, HEIGHT, FPS, mbps, seconds,
                               Runtime.getRuntime().availableProcessors(), warmup);
-            boolean dropped = false;
-            for (Pacing pacing : PACINGS) {
-                Result camel = camels.get(pacing);
-                Result baseline = baselines.get(pacing);
-                dropped |= camel.dropped > 0;
-                System.out.printf(Locale.ROOT, "%nFeeder woken %s%n%n", PACING_NAMES.get(pacing));
-                System.out.printf(Locale.ROOT, "| publisher | packets sent | dropped | CPU s | CPU %% of one core | wake-ups |%n");
-                System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: | ---: |%n");
-                System.out.printf(Locale.ROOT, "| camel rtmp: (whole JVM) | %d | %d | %.2f | %.1f | %d |%n", camel.sent, camel.dropped,
-                                  camel.cpuSeconds, 100 * camel.cpuSeconds / seconds, camel.wakeUps);
-                for (String group : GROUPS) {
-                    double s = camel.threads.getOrDefault(group, 0.0);
-                    System.out.printf(Locale.ROOT, "|   of which %s | | | %.2f | %.1f | %d |%n", group, s, 100 * s / seconds,
-                                      camel.threadWakeUps.getOrDefault(group, 0L));
-                }
-                System.out.printf(Locale.ROOT, "| harness alone: same feeder and route, packets dropped by a no-op processor | | | %.2f"
-                                               + " | %.1f | %d |%n", baseline.cpuSeconds, 100 * baseline.cpuSeconds / seconds,
-                                  baseline.wakeUps);
-                System.out.printf(Locale.ROOT, "| ffmpeg -re -c copy -f flv, in the same window | - | - | %.2f | %.1f | %d |%n",
-                                  camel.peerCpuSeconds, 100 * camel.peerCpuSeconds / seconds, camel.peerWakeUps);
-                System.out.printf(Locale.ROOT, "%nCPU ratio camel / ffmpeg: %.2fx (goal: 1.0x or less); rtmp: above the harness / ffmpeg:"
-                                               + " %.2fx (the harness ran in a window of its own)%n",
-                                  camel.cpuSeconds / camel.peerCpuSeconds, (camel.cpuSeconds - baseline.cpuSeconds) / camel.peerCpuSeconds);
-                System.out.printf(Locale.ROOT, "Thread wake-ups in the window (times put on a CPU): camel JVM %d (%.2f per packet, %.0f us"
-                                               + " of CPU each), ffmpeg %d (%.0f us each); harness alone %d%n", camel.wakeUps,
-                                  (double) camel.wakeUps / camel.sent, 1e6 * camel.cpuSeconds / camel.wakeUps, camel.peerWakeUps,
-                                  1e6 * camel.peerCpuSeconds / camel.peerWakeUps, baseline.wakeUps);
+            System.out.printf(Locale.ROOT, "| publisher | packets sent | dropped | CPU s | CPU %% of one core | wake-ups |%n");
+            System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: | ---: |%n");
+            System.out.printf(Locale.ROOT, "| camel rtmp: (whole JVM) | %d | %d | %.2f | %.1f | %d |%n", camel.sent, camel.dropped,
+                              camel.cpuSeconds, 100 * camel.cpuSeconds / seconds, camel.wakeUps);
+            for (String group : GROUPS) {
+                double s = camel.threads.getOrDefault(group, 0.0);
+                System.out.printf(Locale.ROOT, "|   of which %s | | | %.2f | %.1f | %d |%n", group, s, 100 * s / seconds,
+                                  camel.threadWakeUps.getOrDefault(group, 0L));
             }
+            System.out.printf(Locale.ROOT, "| harness alone: same feeder and route, packets dropped by a no-op processor | | | %.2f"
+                                           + " | %.1f | %d |%n", baseline.cpuSeconds, 100 * baseline.cpuSeconds / seconds,
+                              baseline.wakeUps);
+            System.out.printf(Locale.ROOT, "| ffmpeg -re -c copy -f flv, in the same window | - | - | %.2f | %.1f | %d |%n",
+                              camel.peerCpuSeconds, 100 * camel.peerCpuSeconds / seconds, camel.peerWakeUps);
+            System.out.printf(Locale.ROOT, "%nCPU ratio camel / ffmpeg: %.2fx (goal: 1.0x or less); rtmp: above the harness / ffmpeg:"
+                                           + " %.2fx (the harness ran in a window of its own)%n", camel.cpuSeconds / camel.peerCpuSeconds,
+                              (camel.cpuSeconds - baseline.cpuSeconds) / camel.peerCpuSeconds);
+            System.out.printf(Locale.ROOT, "Thread wake-ups in the window (times put on a CPU): camel JVM %d (%.2f per packet, %.0f us"
+                                           + " of CPU each), ffmpeg %d (%.0f us each); harness alone %d%n", camel.wakeUps,
+                              (double) camel.wakeUps / camel.sent, 1e6 * camel.cpuSeconds / camel.wakeUps, camel.peerWakeUps,
+                              1e6 * camel.peerCpuSeconds / camel.peerWakeUps, baseline.wakeUps);
             System.out.printf("%nReproduce: benchmarks/run rtmp %d %d%n", seconds, warmup);
-            if (dropped) {
+            if (camel.dropped > 0) {
                 System.out.println("FAILED: the publisher dropped packets");
                 System.exit(1);
             }
@@ -151,8 +133,7 @@ public final class RtmpPublishBenchmark {
      * the baseline. A peer, when given, starts with the real-time warm-up and is measured over the
      * same window.
      */
-    private static Result camel(String uri, List<MediaPacket> clip, Pacing pacing, int seconds, int warmup, Peer peer)
-            throws Exception {
+    private static Result camel(String uri, List<MediaPacket> clip, int seconds, int warmup, Peer peer) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -169,7 +150,7 @@ public final class RtmpPublishBenchmark {
         context.start();
         try {
             awaitPublishing(context, uri == null ? null : target(uri + "-warmup"));
-            try (Feeder burst = new Feeder(context.createProducerTemplate(), "direct:warmup", clip, JIT_WARMUP_CLIP_MILLIS, Pacing.NONE)) {
+            try (Feeder burst = new Feeder(context.createProducerTemplate(), "direct:warmup", clip, JIT_WARMUP_CLIP_MILLIS, false)) {
                 burst.join();
             }
             context.getRouteController().stopRoute("warmup");
@@ -179,7 +160,7 @@ public final class RtmpPublishBenchmark {
             long sentStart;
             Sample start;
             Sample end;
-            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (warmup + seconds) * 1000L, pacing);
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, (warmup + seconds) * 1000L);
                  Proc peerProc = peer == null ? null : peer.start()) {
                 Thread.sleep(warmup * 1000L);
                 cpuStart = os.getProcessCpuTime();
