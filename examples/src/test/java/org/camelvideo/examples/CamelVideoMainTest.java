@@ -2,6 +2,7 @@ package org.camelvideo.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camelvideo.media.testing.Peers.ffprobeFrames;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -99,23 +100,6 @@ class CamelVideoMainTest {
 
     interface ThrowingRunnable {
         void run() throws Exception;
-    }
-
-    /** "codec WxH frames" as the ffprobe program decodes them from {@code url}, reading {@code frames} frames. */
-    static String ffprobeFrames(String format, String url, int frames) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Peers.ffprobe(), "-v", "error"));
-        if ("rtsp".equals(format)) {
-            command.addAll(List.of("-rtsp_transport", "tcp"));
-        } else if (format != null) {
-            command.addAll(List.of("-f", format));
-        }
-        command.addAll(List.of("-read_intervals", "%+#" + frames, "-count_frames", "-select_streams", "v:0",
-                               "-show_entries", "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", url));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        p.waitFor();
-        String[] f = out.split(",");
-        return f.length < 4 ? out : f[0] + " " + f[1] + "x" + f[2] + " " + f[3];
     }
 
     @Test

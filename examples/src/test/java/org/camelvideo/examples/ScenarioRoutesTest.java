@@ -2,7 +2,7 @@ package org.camelvideo.examples;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camelvideo.examples.CamelVideoMainTest.ffprobeFrames;
+import static org.camelvideo.media.testing.Peers.ffprobeFrames;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The real programs the acceptance tests of every module talk to, and the ports they listen on.
@@ -81,6 +83,25 @@ public final class Peers {
         }
         reader.join();
         return new Result(p.exitValue(), out.toString());
+    }
+
+    /**
+     * "codec WxH frames" as the ffprobe program decodes the first video stream at {@code url},
+     * reading {@code frames} frames, or what ffprobe said when it could not. {@code format} forces
+     * a demuxer ("mpjpeg"), "rtsp" asks for RTSP over TCP, null lets ffprobe choose.
+     */
+    public static String ffprobeFrames(String format, String url, int frames) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ffprobe(), "-v", "error"));
+        if ("rtsp".equals(format)) {
+            command.addAll(List.of("-rtsp_transport", "tcp"));
+        } else if (format != null) {
+            command.addAll(List.of("-f", format));
+        }
+        command.addAll(List.of("-read_intervals", "%+#" + frames, "-count_frames", "-select_streams", "v:0",
+                                         "-show_entries", "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", url));
+        String out = run(60, command.toArray(String[]::new)).output().trim();
+        String[] f = out.split(",");
+        return f.length < 4 ? out : f[0] + " " + f[1] + "x" + f[2] + " " + f[3];
     }
 
     public static void requireFile(String path, String debianPackage) {
