@@ -1,16 +1,21 @@
 package org.camelvideo.mjpeg;
 
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaConsumer;
 import org.camelvideo.mjpeg.client.ClientHealthCheck;
 import org.camelvideo.mjpeg.client.ClientSettings;
+import org.camelvideo.mjpeg.client.LatestWins;
 import org.camelvideo.mjpeg.client.MjpegClient;
 import org.camelvideo.mjpeg.client.PartListener;
 import org.camelvideo.mjpeg.jpeg.Jpeg;
@@ -18,13 +23,20 @@ import org.camelvideo.mjpeg.multipart.JpegPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Emits each picture of a camera's MJPEG stream as a JPEG {@code byte[]}. */
+/**
+ * Emits each picture of a camera's MJPEG stream as a JPEG {@code byte[]}. The route runs on a
+ * thread of its own, fed through {@link LatestWins}: a slow route gets the newest picture and
+ * never holds up the connection.
+ */
 public class MjpegConsumer extends MediaConsumer implements PartListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(MjpegConsumer.class);
+    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final AtomicLong sequence = new AtomicLong();
     private MjpegClient client;
+    private LatestWins<Picture> latest;
+    private ExecutorService routeThread;
 
     public MjpegConsumer(MjpegEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -57,7 +69,24 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
         if (e.getComponent().isHealthCheckConsumerEnabled()) {
             setHealthCheck(new ClientHealthCheck(getRouteId(), client, address.cameraUrl().toString()));
         }
+        LatestWins<Picture> slot = new LatestWins<>();
+        latest = slot;
+        // Named without the query, which some cameras use for credentials.
+        URI camera = address.cameraUrl();
+        routeThread = e.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "mjpeg-route[" + camera.getHost() + ":" + camera.getPort() + camera.getPath() + "]");
+        routeThread.execute(() -> runRoute(slot));
         client.start();
+    }
+
+    private void runRoute(LatestWins<Picture> slot) {
+        try {
+            for (Picture picture = slot.take(); picture != null; picture = slot.take()) {
+                deliver(picture);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -67,18 +96,46 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
             client = null;
             setHealthCheck(null);
         }
+        if (routeThread != null) {
+            // Not interrupted: the exchange in flight (a file being written, an upload) finishes.
+            latest.close();
+            ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+            manager.shutdown(routeThread);
+            if (!manager.awaitTermination(routeThread, STOP_WAIT_MILLIS)) {
+                LOG.warn("The route of {} did not finish its picture within {} s", getEndpoint().parsedAddress().cameraUrl(),
+                         TimeUnit.MILLISECONDS.toSeconds(STOP_WAIT_MILLIS));
+                manager.shutdownNow(routeThread);
+            }
+            routeThread = null;
+            if (latest.skipped() > 0) {
+                LOG.info("{}: the route was slower than the camera; {} pictures were skipped for newer ones",
+                         getEndpoint().parsedAddress().cameraUrl(), latest.skipped());
+            }
+        }
         super.doStop();
     }
 
     @Override
     public void onPart(JpegPart part) {
+        LatestWins<Picture> slot = latest;
+        if (slot != null) {
+            long timestamp = part.timestampMicros() >= 0 ? part.timestampMicros() : System.currentTimeMillis() * 1000L;
+            slot.offer(new Picture(part, sequence.getAndIncrement(), timestamp));
+        }
+    }
+
+    /** A picture as received: its place in the stream and its time, though the route may take it later. */
+    private record Picture(JpegPart part, long sequence, long timestampMicros) {
+    }
+
+    private void deliver(Picture picture) {
+        JpegPart part = picture.part();
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(part.data());
         message.setHeader(MjpegConstants.CONTENT_TYPE, part.contentType());
-        message.setHeader(MjpegConstants.TIMESTAMP,
-                part.timestampMicros() >= 0 ? part.timestampMicros() : System.currentTimeMillis() * 1000L);
-        message.setHeader(MjpegConstants.SEQUENCE, sequence.getAndIncrement());
+        message.setHeader(MjpegConstants.TIMESTAMP, picture.timestampMicros());
+        message.setHeader(MjpegConstants.SEQUENCE, picture.sequence());
         message.setHeader(MjpegConstants.CODEC, Codec.JPEG);
         int[] size = Jpeg.size(part.data());
         if (size != null) {
@@ -103,6 +160,12 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
     public long getPartsDropped() {
         MjpegClient c = client;
         return c == null ? 0 : c.partsDropped();
+    }
+
+    /** Pictures the route was too slow for: a newer one came before it took them. */
+    public long getPartsSkipped() {
+        LatestWins<Picture> slot = latest;
+        return slot == null ? 0 : slot.skipped();
     }
 
     /** Why the last connection failed or ended, null while pictures arrive. */

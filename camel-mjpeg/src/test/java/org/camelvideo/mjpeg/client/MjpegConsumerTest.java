@@ -1,7 +1,9 @@
 package org.camelvideo.mjpeg.client;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -114,12 +116,8 @@ class MjpegConsumerTest {
 
     @Test
     void readsFfmpegsOwnMjpegServer() throws Exception {
-        String ffmpeg = Peers.ffmpeg();
         int port = FreePort.find();
-        Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin", "-re", "-f", "lavfi", "-i",
-                "testsrc2=size=320x240:rate=30", "-t", "20", "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg", "-listen", "1",
-                "http://127.0.0.1:" + port + "/x").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = ffmpegMjpegServer(port, 20);
         try {
             // ffmpeg needs a moment to listen: the consumer's reconnection covers it
             client("mjpeg:http://127.0.0.1:" + port + "/x?reconnectDelay=100&maxReconnectDelay=500");
@@ -134,6 +132,51 @@ class MjpegConsumerTest {
             p.destroy();
             p.waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aSlowRouteGetsTheNewestPictureWhileTheConnectionKeepsTheCamerasPace() throws Exception {
+        int port = FreePort.find();
+        Process p = ffmpegMjpegServer(port, 20);
+        try {
+            // Each: the picture's place in the stream, and how many the connection had received by then.
+            List<long[]> seen = Collections.synchronizedList(new ArrayList<>());
+            CamelContext context = new DefaultCamelContext();
+            contexts.add(context);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("mjpeg:http://127.0.0.1:" + port + "/x?reconnectDelay=100&maxReconnectDelay=500").routeId("client")
+                            .process(e -> {
+                                seen.add(new long[] { e.getMessage().getHeader(MediaHeaders.SEQUENCE, Long.class),
+                                                      consumer(e.getContext()).getPartsReceived() });
+                                Thread.sleep(250);
+                            });
+                }
+            });
+            context.start();
+            Await.until(20, "12 pictures through the slow route", () -> seen.size() >= 12);
+            MjpegConsumer consumer = consumer(context);
+            List<long[]> routed = List.copyOf(seen);
+            // The camera sends 30 a second, the route takes 4: the connection did not wait for the route.
+            assertThat(consumer.getPartsReceived()).isGreaterThan(4L * routed.size());
+            assertThat(consumer.getPartsSkipped()).isGreaterThan(2L * routed.size());
+            // Each picture the route got was the newest the connection had, not one queued behind others.
+            for (long[] picture : routed.subList(1, routed.size())) {
+                assertThat(picture[1] - 1 - picture[0]).as("pictures received after the one routed").isBetween(0L, 2L);
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** FFmpeg's own HTTP server sending a 320x240 30 fps MJPEG stream at /x to one client, for {@code seconds}. */
+    private static Process ffmpegMjpegServer(int port, int seconds) throws IOException {
+        return new ProcessBuilder(Peers.ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-re", "-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=30", "-t", String.valueOf(seconds), "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg",
+                "-listen", "1", "http://127.0.0.1:" + port + "/x").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     @Test
