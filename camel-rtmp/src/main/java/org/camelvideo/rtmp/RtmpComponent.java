@@ -11,8 +11,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.URISupport;
+import org.camelvideo.netty.Transport;
 import org.camelvideo.rtmp.server.RtmpServer;
-import org.camelvideo.rtmp.transport.Transport;
 
 /**
  * The rtmp: and rtmps: component. Owns the Netty event loops every endpoint of it shares, and

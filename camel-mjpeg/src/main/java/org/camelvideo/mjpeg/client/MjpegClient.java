@@ -13,9 +13,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.ClientAuth;
@@ -27,6 +25,8 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.camelvideo.mjpeg.multipart.JpegPart;
+import org.camelvideo.netty.SocketErrors;
+import org.camelvideo.netty.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,10 +72,10 @@ public final class MjpegClient {
         SslContext ssl = !"https".equals(url.getScheme()) ? null
                 : settings.sslContext() != null ? new JdkSslContext(settings.sslContext(), true, ClientAuth.NONE)
                 : SslContextBuilder.forClient().build();
-        group = sharedGroup != null ? sharedGroup : new NioEventLoopGroup(1, new DefaultThreadFactory("mjpeg-client", true));
+        group = sharedGroup != null ? sharedGroup : Transport.eventLoops(1, new DefaultThreadFactory("mjpeg-client", true));
         bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(Transport.socket(group))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeoutMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -128,7 +128,7 @@ public final class MjpegClient {
         channel = future.channel();
         future.addListener(f -> {
             if (!f.isSuccess()) {
-                failed("cannot connect: " + f.cause().getMessage());
+                failed("cannot connect: " + SocketErrors.reason(f.cause()));
                 reconnectLater();
                 return;
             }

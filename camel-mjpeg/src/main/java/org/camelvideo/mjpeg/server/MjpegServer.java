@@ -13,9 +13,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.camelvideo.netty.Transport;
 
 /**
  * One HTTP server on one host and port, shared by every endpoint that serves there: each adds
@@ -40,10 +39,10 @@ public final class MjpegServer {
     }
 
     void start(int ioThreads, long idleTimeoutMillis) {
-        group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mjpeg-server-" + port, true));
+        group = Transport.eventLoops(ioThreads, new DefaultThreadFactory("mjpeg-server-" + port, true));
         ChannelFuture bind = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(Transport.serverSocket(group))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new HttpPipeline(this, idleTimeoutMillis))

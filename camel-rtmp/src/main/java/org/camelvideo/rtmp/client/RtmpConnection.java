@@ -21,6 +21,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.WriteTimeoutException;
 import io.netty.handler.timeout.WriteTimeoutHandler;
+import org.camelvideo.netty.SocketErrors;
+import org.camelvideo.netty.Transport;
 import org.camelvideo.rtmp.chunk.ChunkDecoder;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.handshake.ClientHandshakeHandler;
@@ -28,7 +30,6 @@ import org.camelvideo.rtmp.message.Messages;
 import org.camelvideo.rtmp.message.RtmpMessage;
 import org.camelvideo.rtmp.session.AcknowledgementWindow;
 import org.camelvideo.rtmp.session.ProtocolControlHandler;
-import org.camelvideo.rtmp.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +129,7 @@ public final class RtmpConnection {
         channel = f.channel();
         f.addListener((ChannelFuture done) -> {
             if (!done.isSuccess()) {
-                down("cannot connect to " + target.host() + ":" + target.port() + ": " + done.cause().getMessage());
+                down("cannot connect to " + target.host() + ":" + target.port() + ": " + SocketErrors.reason(done.cause()));
                 return;
             }
             Channel ch = done.channel();

@@ -13,12 +13,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import org.camelvideo.netty.Transport;
 import org.camelvideo.rtmp.chunk.ChunkDecoder;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.handshake.ServerHandshakeHandler;
 import org.camelvideo.rtmp.session.AcknowledgementWindow;
 import org.camelvideo.rtmp.session.ProtocolControlHandler;
-import org.camelvideo.rtmp.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,8 +22,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -38,6 +36,8 @@ import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.media.h264.H264AccessUnit;
 import org.camelvideo.media.h265.H265AccessUnit;
+import org.camelvideo.netty.SocketErrors;
+import org.camelvideo.netty.Transport;
 import org.camelvideo.rtsp.auth.ClientAuthenticator;
 import org.camelvideo.rtsp.interleaved.InterleavedFrame;
 import org.camelvideo.rtsp.interleaved.RtspFrameDecoder;
@@ -174,7 +174,7 @@ public final class RtspClient {
                 disconnected(cause);
             }
         });
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(group).channel(Transport.socket(group))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeoutMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -187,7 +187,7 @@ public final class RtspClient {
         ChannelFuture f = b.connect(settings.host, settings.port);
         f.addListener(done -> {
             if (!done.isSuccess()) {
-                failed("cannot connect to " + settings.host + ":" + settings.port + ": " + done.cause().getMessage());
+                failed("cannot connect to " + settings.host + ":" + settings.port + ": " + SocketErrors.reason(done.cause()));
                 scheduleReconnect();
                 return;
             }
@@ -302,7 +302,7 @@ public final class RtspClient {
 
     private CompletableFuture<String> bindUdp(ReceivedTrack t) {
         CompletableFuture<String> result = new CompletableFuture<>();
-        Bootstrap b = new Bootstrap().group(channel.eventLoop()).channel(NioDatagramChannel.class);
+        Bootstrap b = new Bootstrap().group(channel.eventLoop()).channel(Transport.datagram(channel.eventLoop()));
         ChannelFuture rtp = b.clone().handler(new SimpleChannelInboundHandler<DatagramPacket>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {

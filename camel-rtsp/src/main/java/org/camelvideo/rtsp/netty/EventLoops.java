@@ -3,8 +3,8 @@ package org.camelvideo.rtsp.netty;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.camelvideo.netty.Transport;
 
 /**
  * The component's Netty threads, created with the first server or client and shut down with the
@@ -23,7 +23,7 @@ public final class EventLoops {
 
     public synchronized EventLoopGroup acquire() {
         if (users++ == 0) {
-            group = new NioEventLoopGroup(threads, new DefaultThreadFactory("camel-rtsp", true));
+            group = Transport.eventLoops(threads, new DefaultThreadFactory("camel-rtsp", true));
         }
         return group;
     }

@@ -10,7 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import org.camelvideo.netty.Transport;
 import org.camelvideo.rtsp.rtp.RtpFrame;
 
 /**
@@ -29,7 +29,7 @@ final class UdpTransport {
 
     /** Binds both sockets on {@code host}, the RTP one on {@code rtpPort} (0 for any), RTCP on the next port when free. */
     static UdpTransport bind(EventLoopGroup group, String host, int rtpPort, Consumer<InetSocketAddress> rtcpReceived) {
-        Bootstrap b = new Bootstrap().group(group).channel(NioDatagramChannel.class);
+        Bootstrap b = new Bootstrap().group(group).channel(Transport.datagram(group));
         Channel rtp = b.clone().handler(new Discard()).bind(host, rtpPort).syncUninterruptibly().channel();
         int next = ((InetSocketAddress) rtp.localAddress()).getPort() + 1;
         Bootstrap rtcpBootstrap = b.clone().handler(new RtcpIn(rtcpReceived));

@@ -1,25 +1,31 @@
-package org.camelvideo.rtmp.transport;
+package org.camelvideo.netty;
 
 import java.util.concurrent.ThreadFactory;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoop;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
  * Netty's native epoll transport on Linux (x86_64 and aarch64 are on the classpath), Java NIO
- * elsewhere or when the native library does not load. A publisher wakes its event loop from the
- * route's thread once per video frame: through NIO that wake-up holds a lock that the woken loop
- * then also takes, so the loop often blocks on it and must be woken twice; epoll's wake-up is a
- * plain eventfd write.
+ * elsewhere or when the native library does not load. Every component wakes an event loop from a
+ * route's thread once per frame or packet: through NIO that wake-up holds a lock that the woken
+ * loop then also takes, so the loop often blocks on it and must be woken twice; epoll's wake-up
+ * is a plain eventfd write.
+ * <p>
+ * A channel must be of its event loop's kind, so the channel types are chosen from the group they
+ * run on: a caller that brings its own NIO group gets NIO channels.
  */
 public final class Transport {
 
@@ -30,14 +36,19 @@ public final class Transport {
         return Epoll.isAvailable() ? new EpollEventLoopGroup(threads, threadFactory) : new NioEventLoopGroup(threads, threadFactory);
     }
 
-    /** The client channel type that runs on {@code group}'s event loops. */
+    /** The TCP client channel type that runs on {@code group}'s event loops. */
     public static Class<? extends SocketChannel> socket(EventLoopGroup group) {
         return isEpoll(group) ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
-    /** The server channel type that runs on {@code group}'s event loops. */
+    /** The TCP server channel type that runs on {@code group}'s event loops. */
     public static Class<? extends ServerSocketChannel> serverSocket(EventLoopGroup group) {
         return isEpoll(group) ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /** The UDP channel type that runs on {@code group}'s event loops. */
+    public static Class<? extends DatagramChannel> datagram(EventLoopGroup group) {
+        return isEpoll(group) ? EpollDatagramChannel.class : NioDatagramChannel.class;
     }
 
     private static boolean isEpoll(EventLoopGroup group) {

@@ -1,0 +1,25 @@
+package org.camelvideo.netty;
+
+import java.util.regex.Pattern;
+
+/**
+ * What went wrong on a socket, said the same way whichever transport saw it. The epoll
+ * transport names the system call and its error number first ("finishConnect(..) failed with
+ * error(-111): Connection refused"), which tells a user nothing more than NIO's "Connection
+ * refused" does.
+ */
+public final class SocketErrors {
+
+    private static final Pattern NATIVE_PREFIX = Pattern.compile("^\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ");
+
+    private SocketErrors() {
+    }
+
+    public static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null) {
+            return failure.getClass().getSimpleName();
+        }
+        return NATIVE_PREFIX.matcher(message).replaceFirst("");
+    }
+}

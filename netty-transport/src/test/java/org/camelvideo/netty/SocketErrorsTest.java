@@ -1,0 +1,49 @@
+package org.camelvideo.netty;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SocketErrorsTest {
+
+    @Test
+    void aRefusedConnectionReadsTheSameOnEpollAndNio() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        EventLoopGroup epoll = Transport.eventLoops(1, new DefaultThreadFactory("socket-errors-test", true));
+        EventLoopGroup nio = new NioEventLoopGroup(1, new DefaultThreadFactory("socket-errors-test", true));
+        try {
+            assertThat(reasonConnecting(epoll, port)).isEqualTo(reasonConnecting(nio, port))
+                    .isEqualTo("Connection refused: /127.0.0.1:" + port);
+        } finally {
+            epoll.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+            nio.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static String reasonConnecting(EventLoopGroup group, int port) {
+        ChannelFuture f = new Bootstrap().group(group).channel(Transport.socket(group)).handler(new ChannelInboundHandlerAdapter())
+                .connect(new InetSocketAddress("127.0.0.1", port)).awaitUninterruptibly();
+        assertThat(f.cause()).isInstanceOf(ConnectException.class);
+        return SocketErrors.reason(f.cause());
+    }
+
+    @Test
+    void aMessageWithoutTheNativePrefixIsLeftAsItIs() {
+        assertThat(SocketErrors.reason(new ConnectException("Connection refused: /10.0.0.1:554"))).isEqualTo("Connection refused: /10.0.0.1:554");
+        assertThat(SocketErrors.reason(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+}
