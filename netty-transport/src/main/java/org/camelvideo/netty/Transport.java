@@ -16,6 +16,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Netty's native epoll transport on Linux (x86_64 and aarch64 are on the classpath), Java NIO
@@ -29,11 +31,18 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  */
 public final class Transport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
     private Transport() {
     }
 
     public static EventLoopGroup eventLoops(int threads, ThreadFactory threadFactory) {
-        return Epoll.isAvailable() ? new EpollEventLoopGroup(threads, threadFactory) : new NioEventLoopGroup(threads, threadFactory);
+        if (Epoll.isAvailable()) {
+            return new EpollEventLoopGroup(threads, threadFactory);
+        }
+        // Say why, for a board where it was expected: a noexec /tmp, say, stops the library loading.
+        LOG.debug("Netty's epoll transport is not available, using Java NIO: {}", Epoll.unavailabilityCause().toString());
+        return new NioEventLoopGroup(threads, threadFactory);
     }
 
     /** The TCP client channel type that runs on {@code group}'s event loops. */
