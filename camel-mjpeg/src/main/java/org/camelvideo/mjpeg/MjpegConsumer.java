@@ -18,6 +18,7 @@ import org.camelvideo.mjpeg.client.ClientSettings;
 import org.camelvideo.mjpeg.client.LatestWins;
 import org.camelvideo.mjpeg.client.MjpegClient;
 import org.camelvideo.mjpeg.client.PartListener;
+import org.camelvideo.mjpeg.client.ShownUrl;
 import org.camelvideo.mjpeg.jpeg.Jpeg;
 import org.camelvideo.mjpeg.multipart.JpegPart;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
                 e.getSslContextParameters() == null ? null : e.getSslContextParameters().createSSLContext(getEndpoint().getCamelContext())),
                 this);
         if (e.getComponent().isHealthCheckConsumerEnabled()) {
-            setHealthCheck(new ClientHealthCheck(getRouteId(), client, address.cameraUrl().toString()));
+            setHealthCheck(new ClientHealthCheck(getRouteId(), client, ShownUrl.of(address.cameraUrl())));
         }
         LatestWins<Picture> slot = new LatestWins<>();
         latest = slot;
@@ -102,14 +103,14 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
             ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
             manager.shutdown(routeThread);
             if (!manager.awaitTermination(routeThread, STOP_WAIT_MILLIS)) {
-                LOG.warn("The route of {} did not finish its picture within {} s", getEndpoint().parsedAddress().cameraUrl(),
+                LOG.warn("The route of {} did not finish its picture within {} s", getEndpoint().getCameraUrl(),
                          TimeUnit.MILLISECONDS.toSeconds(STOP_WAIT_MILLIS));
                 manager.shutdownNow(routeThread);
             }
             routeThread = null;
             if (latest.skipped() > 0) {
                 LOG.info("{}: the route was slower than the camera; {} pictures were skipped for newer ones",
-                         getEndpoint().parsedAddress().cameraUrl(), latest.skipped());
+                         getEndpoint().getCameraUrl(), latest.skipped());
             }
         }
         super.doStop();
@@ -147,7 +148,7 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
 
     @Override
     public void onDrop(String reason) {
-        LOG.debug("Dropped a part from {}: {}", getEndpoint().parsedAddress().cameraUrl(), reason);
+        LOG.debug("Dropped a part from {}: {}", getEndpoint().getCameraUrl(), reason);
     }
 
     /** Pictures received since the consumer started. */

@@ -17,6 +17,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
+import org.camelvideo.mjpeg.client.ShownUrl;
 import org.camelvideo.mjpeg.server.BasicAuth;
 import org.camelvideo.mjpeg.server.LiveStream;
 import org.camelvideo.mjpeg.server.MjpegServer;
@@ -207,10 +208,10 @@ public class MjpegEndpoint extends DefaultEndpoint {
         return parsed;
     }
 
-    /** The URL a consumer reads, without credentials. */
+    /** The URL a consumer reads, without credentials and with the query's values hidden. */
     @ManagedAttribute(description = "The camera URL a consumer reads")
     public String getCameraUrl() {
-        return parsed.cameraUrl().toString();
+        return ShownUrl.of(parsed.cameraUrl());
     }
 
     /** The server's base URL while a producer runs, e.g. http://127.0.0.1:8000; null otherwise. */

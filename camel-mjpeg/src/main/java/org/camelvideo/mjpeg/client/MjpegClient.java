@@ -92,7 +92,7 @@ public final class MjpegClient {
                 });
         delay = settings.reconnectDelayMillis();
         running = true;
-        LOG.info("Reading the MJPEG stream at {}", url);
+        LOG.info("Reading the MJPEG stream at {}", ShownUrl.of(url));
         connect();
     }
 
@@ -146,11 +146,11 @@ public final class MjpegClient {
         long wait = delay;
         delay = Math.min(delay * 2, settings.maxReconnectDelayMillis());
         if (!failureLogged) {
-            LOG.warn("MJPEG camera {}: {}; retrying in {} ms (and on, backing off up to {} ms)", settings.url(),
+            LOG.warn("MJPEG camera {}: {}; retrying in {} ms (and on, backing off up to {} ms)", ShownUrl.of(settings.url()),
                     lastError, wait, settings.maxReconnectDelayMillis());
             failureLogged = true;
         } else {
-            LOG.debug("MJPEG camera {}: {}; retrying in {} ms", settings.url(), lastError, wait);
+            LOG.debug("MJPEG camera {}: {}; retrying in {} ms", ShownUrl.of(settings.url()), lastError, wait);
         }
         try {
             bootstrap.config().group().schedule(this::connect, wait, TimeUnit.MILLISECONDS);
@@ -178,7 +178,7 @@ public final class MjpegClient {
         if (!receiving) {
             receiving = true;
             if (failureLogged) {
-                LOG.info("MJPEG camera {}: receiving again", settings.url());
+                LOG.info("MJPEG camera {}: receiving again", ShownUrl.of(settings.url()));
             }
             failureLogged = false;
             lastError = null;
