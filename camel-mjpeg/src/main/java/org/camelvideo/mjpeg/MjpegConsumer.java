@@ -70,6 +70,8 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
         if (e.getComponent().isHealthCheckConsumerEnabled()) {
             setHealthCheck(new ClientHealthCheck(getRouteId(), client, ShownUrl.of(address.cameraUrl())));
         }
+        // CamelVideoSequence counts from 0 each time the consumer starts, as documented.
+        sequence.set(0);
         LatestWins<Picture> slot = new LatestWins<>();
         latest = slot;
         // Named without the query, which some cameras use for credentials.
