@@ -37,7 +37,6 @@ public class CameraConsumer extends MediaConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraConsumer.class);
     private static final int AUDIO_QUEUE = 16;
-    private static final long STOP_WAIT_SECONDS = 10;
 
     private final CameraEndpoint endpoint;
     private final List<CaptureLoop> loops = new ArrayList<>();
@@ -134,11 +133,8 @@ public class CameraConsumer extends MediaConsumer {
             // upload) and then finds the mailbox closed. Interrupted, a file write would fail
             // with ClosedByInterruptException on every Ctrl-C.
             captures.forEach(capture -> capture.cancel(true));
-            ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
-            manager.shutdown(executor);
-            if (!manager.awaitTermination(executor, TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS))) {
+            if (!endThreads(executor)) {
                 LOG.warn("Capture threads of {} did not stop within {} s", Sources.masked(endpoint.getSource()), STOP_WAIT_SECONDS);
-                manager.shutdownNow(executor);
             }
             executor = null;
         }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 public abstract class MediaConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaConsumer.class);
-    private static final long STOP_WAIT_MILLIS = 10_000;
+    /** How long a stop waits for this consumer's threads to finish what they hold. */
+    protected static final long STOP_WAIT_SECONDS = 10;
 
     private ExecutorService routeThread;
     private PacketQueue packets;
@@ -117,14 +118,27 @@ public abstract class MediaConsumer extends DefaultConsumer {
             return;
         }
         packets.end();
-        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
-        manager.shutdown(routeThread);
-        if (!manager.awaitTermination(routeThread, STOP_WAIT_MILLIS)) {
+        if (!endThreads(routeThread)) {
             LOG.warn("The route of {} did not finish the packets received within {} s; dropping {} bytes of them", source,
-                     TimeUnit.MILLISECONDS.toSeconds(STOP_WAIT_MILLIS), packets.pendingBytes());
+                     STOP_WAIT_SECONDS, packets.pendingBytes());
             packets.close();
-            manager.shutdownNow(routeThread);
         }
         routeThread = null;
+    }
+
+    /**
+     * Shuts {@code threads} down, letting them finish what they hold, for at most
+     * {@link #STOP_WAIT_SECONDS}; then interrupts them.
+     *
+     * @return whether they ended in time
+     */
+    protected boolean endThreads(ExecutorService threads) throws InterruptedException {
+        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+        manager.shutdown(threads);
+        if (manager.awaitTermination(threads, TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS))) {
+            return true;
+        }
+        manager.shutdownNow(threads);
+        return false;
     }
 }

@@ -4,13 +4,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaConsumer;
 import org.camelvideo.mjpeg.client.ClientHealthCheck;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public class MjpegConsumer extends MediaConsumer implements PartListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(MjpegConsumer.class);
-    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final AtomicLong sequence = new AtomicLong();
     private MjpegClient client;
@@ -102,12 +99,8 @@ public class MjpegConsumer extends MediaConsumer implements PartListener {
         if (routeThread != null) {
             // Not interrupted: the exchange in flight (a file being written, an upload) finishes.
             latest.close();
-            ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
-            manager.shutdown(routeThread);
-            if (!manager.awaitTermination(routeThread, STOP_WAIT_MILLIS)) {
-                LOG.warn("The route of {} did not finish its picture within {} s", getEndpoint().getCameraUrl(),
-                         TimeUnit.MILLISECONDS.toSeconds(STOP_WAIT_MILLIS));
-                manager.shutdownNow(routeThread);
+            if (!endThreads(routeThread)) {
+                LOG.warn("The route of {} did not finish its picture within {} s", getEndpoint().getCameraUrl(), STOP_WAIT_SECONDS);
             }
             routeThread = null;
             if (latest.skipped() > 0) {

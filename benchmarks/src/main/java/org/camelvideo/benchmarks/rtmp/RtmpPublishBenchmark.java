@@ -177,9 +177,9 @@ public final class RtmpPublishBenchmark {
             double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
             Map<String, Double> threads = ThreadCpu.seconds(start.threads, end.threads);
             double peerCpu = (end.peerCpuNanos - start.peerCpuNanos) / 1e9;
-            long wakeUps = end.wakeUps - start.wakeUps;
             Map<String, Long> threadWakeUps = new HashMap<>();
             end.wakeUpsByGroup.forEach((group, n) -> threadWakeUps.put(group, n - start.wakeUpsByGroup.getOrDefault(group, 0L)));
+            long wakeUps = threadWakeUps.values().stream().mapToLong(Long::longValue).sum();
             long peerWakeUps = end.peerWakeUps - start.peerWakeUps;
             return publisher == null ? new Result(0, 0, cpu, threads, peerCpu, wakeUps, threadWakeUps, peerWakeUps)
                     : new Result(publisher.sentCount() - sentStart, publisher.droppedCount(), cpu, threads, peerCpu, wakeUps, threadWakeUps,
@@ -207,21 +207,20 @@ public final class RtmpPublishBenchmark {
     }
 
     /** Per-thread CPU and wake-ups of the JVM, and of the peer beside it, at one moment of the window. */
-    private record Sample(Map<String, Long> threads, long wakeUps, Map<String, Long> wakeUpsByGroup, long peerCpuNanos, long peerWakeUps) {
+    private record Sample(Map<String, Long> threads, Map<String, Long> wakeUpsByGroup, long peerCpuNanos, long peerWakeUps) {
 
         /** @param peer the peer program, or null; it must still be publishing, or the window would not be the same */
         static Sample take(Proc peer) throws IOException {
             Map<String, Long> threads = ThreadCpu.byGroup(RtmpPublishBenchmark::group);
-            long wakeUps = ThreadCpu.timeslices(ProcessHandle.current().pid());
             Map<String, Long> wakeUpsByGroup = ThreadCpu.timeslicesByGroup(RtmpPublishBenchmark::group);
             if (peer == null) {
-                return new Sample(threads, wakeUps, wakeUpsByGroup, 0, 0);
+                return new Sample(threads, wakeUpsByGroup, 0, 0);
             }
             if (!peer.isAlive()) {
                 throw new IllegalStateException("The peer stopped before the window closed:\n" + peer.output());
             }
             long pid = peer.process().pid();
-            return new Sample(threads, wakeUps, wakeUpsByGroup, ThreadCpu.ofProcess(pid), ThreadCpu.timeslices(pid));
+            return new Sample(threads, wakeUpsByGroup, ThreadCpu.ofProcess(pid), ThreadCpu.timeslices(pid));
         }
     }
 }

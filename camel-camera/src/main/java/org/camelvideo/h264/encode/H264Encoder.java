@@ -55,10 +55,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Encodes pictures ({@link VideoFrame}s copied into AVFrames) to H.264 access units, Annex-B,
- * one packet per picture. SPS and
- * PPS travel in-band before every keyframe, so any reader can start at any keyframe. A change
- * of picture size re-opens the encoder, which then starts with a keyframe and new parameter
- * sets. Not thread-safe: callers serialise.
+ * one packet per picture. SPS and PPS travel in-band before every keyframe, so any reader can
+ * start at any keyframe. A change of picture size re-opens the encoder, which then starts with a
+ * keyframe and new parameter sets. Not thread-safe: callers serialise.
  */
 public final class H264Encoder implements AutoCloseable {
 
