@@ -120,23 +120,30 @@ public final class RtspClient {
         CompletableFuture<Void> done = new CompletableFuture<>();
         g.execute(() -> {
             Channel ch = channel;
-            if (ch != null && ch.isActive() && sessionId != null) {
+            if (ch == null) {
+                cleanUp();
+                done.complete(null);
+                return;
+            }
+            // The UDP sockets and the timer belong to the connection's event loop, which may be
+            // setting them up right now: they are cleaned up there, once the connection is closed.
+            ch.closeFuture().addListener(f -> {
+                cleanUp();
+                done.complete(null);
+            });
+            if (ch.isActive() && sessionId != null) {
                 send(RtspMethods.TEARDOWN.name(), aggregateUrl, Map.of()).whenComplete((r, e) -> ch.close());
                 ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS);
-                ch.closeFuture().addListener(f -> done.complete(null));
             } else {
-                if (ch != null) {
-                    ch.close();
-                }
-                done.complete(null);
+                ch.close();
             }
         });
         try {
             done.get(3, TimeUnit.SECONDS);
         } catch (Exception e) {
+            // A loop stuck that long: what is left closes when the component's event loops shut down.
             LOG.debug("TEARDOWN of {} did not finish: {}", settings.url(), e.toString());
         }
-        cleanUp();
         group = null;
         loops.release();
     }
