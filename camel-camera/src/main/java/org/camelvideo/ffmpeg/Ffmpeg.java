@@ -21,6 +21,8 @@ public final class Ffmpeg {
 
     private static volatile boolean coreLoaded;
     private static volatile boolean devicesLoaded;
+    private static String coreFailure;
+    private static String devicesFailure;
 
     private Ffmpeg() {
     }
@@ -34,6 +36,10 @@ public final class Ffmpeg {
             if (coreLoaded) {
                 return;
             }
+            if (coreFailure != null) {
+                // The JVM answers a second try with a bare "Could not initialize class": repeat the first answer.
+                throw new IllegalStateException(coreFailure);
+            }
             try {
                 Loader.load(avutil.class);
                 Loader.load(avcodec.class);
@@ -41,15 +47,21 @@ public final class Ffmpeg {
                 Loader.load(swscale.class);
                 Loader.load(swresample.class);
                 avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-            } catch (UnsatisfiedLinkError e) {
-                throw new IllegalStateException(
-                        "Could not load FFmpeg's native libraries for " + Loader.getPlatform() + ": " + e.getMessage()
-                                                + ". The build bundles natives for one platform (-Djavacpp.platform=...,"
-                                                + " linux-x86_64 by default, linux-arm64 for a Raspberry Pi).",
-                        e);
+            } catch (LinkageError e) {
+                coreFailure = coreLoadFailure(e, NativeJars.missing(Ffmpeg.class.getClassLoader()));
+                throw new IllegalStateException(coreFailure, e);
             }
             coreLoaded = true;
         }
+    }
+
+    static String coreLoadFailure(LinkageError e, String missingJars) {
+        if (missingJars != null) {
+            return "Could not load FFmpeg's native libraries for " + Loader.getPlatform() + ": " + missingJars;
+        }
+        return "Could not load FFmpeg's native libraries for " + Loader.getPlatform() + ": " + e.getMessage()
+               + ". The build bundles natives for one platform (-Djavacpp.platform=..., linux-x86_64 by default,"
+               + " linux-arm64 for a Raspberry Pi).";
     }
 
     /**
@@ -65,10 +77,14 @@ public final class Ffmpeg {
             if (devicesLoaded) {
                 return;
             }
+            if (devicesFailure != null) {
+                throw new IllegalStateException(devicesFailure);
+            }
             try {
                 Loader.load(avdevice.class);
-            } catch (UnsatisfiedLinkError e) {
-                throw new IllegalStateException(devicesLoadFailure(e), e);
+            } catch (LinkageError e) {
+                devicesFailure = devicesLoadFailure(e);
+                throw new IllegalStateException(devicesFailure, e);
             }
             avdevice.avdevice_register_all();
             devicesLoaded = true;

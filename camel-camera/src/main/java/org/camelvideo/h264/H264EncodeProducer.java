@@ -88,7 +88,8 @@ public class H264EncodeProducer extends DefaultAsyncProducer {
         AVFrame picture;
         try {
             picture = stage(body);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError too: the frame must complete, or the source waits on it forever.
             inHand.release();
             return failNow(exchange, callback, e);
         }
@@ -117,7 +118,7 @@ public class H264EncodeProducer extends DefaultAsyncProducer {
         try {
             picture = stage(body);
             encode(exchange, body, picture, force);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             exchange.setException(e);
         } finally {
             if (picture != null) {
@@ -128,7 +129,7 @@ public class H264EncodeProducer extends DefaultAsyncProducer {
         return true;
     }
 
-    private static boolean failNow(Exchange exchange, AsyncCallback callback, Exception e) {
+    private static boolean failNow(Exchange exchange, AsyncCallback callback, Throwable e) {
         exchange.setException(e);
         callback.done(true);
         return true;
@@ -226,7 +227,7 @@ public class H264EncodeProducer extends DefaultAsyncProducer {
             encodingThread = Thread.currentThread();
             try {
                 encode(exchange, body, picture, force);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 exchange.setException(e);
             } finally {
                 // Given back before the route goes on, so the caller can hand over its next frame meanwhile.
