@@ -257,6 +257,9 @@ class H264EncodeTest {
                             e -> assertThat(e).hasMessageContaining("Opening the " + hardware + " encoder at 64x64: "),
                             e -> assertThat(e).hasMessageContaining("is not in this FFmpeg build for linux-x86_64"));
         }
+        VideoFrame uhd8k = new VideoFrame(7680, 4320, PixelFormat.I420, new byte[PixelFormat.I420.frameSize(7680, 4320)], 0, 0);
+        assertThatThrownBy(() -> template.requestBody("h264:encode?encoder=libopenh264", uhd8k))
+                .cause().hasMessageContaining("libopenh264 encodes at most 9437184 pixels a frame (4096x2304), and 7680x4320 is more");
         assertThatThrownBy(() -> template.requestBody("h264:transcode", frame))
                 .hasStackTraceContaining("Unknown h264 operation 'transcode'");
         assertThatThrownBy(() -> template.requestBody("h264:encode?bitrat=5", frame))

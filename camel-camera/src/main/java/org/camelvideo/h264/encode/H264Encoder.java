@@ -64,6 +64,8 @@ public final class H264Encoder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H264Encoder.class);
     /** Software encoders in order of preference for {@code auto}; libx264 is only in the GPL build. */
     private static final String[] AUTO = { "libx264", "libopenh264" };
+    /** libopenh264 refuses frames over level 5.2's 36864 macroblocks; FFmpeg then says only "Unknown error". */
+    private static final long OPENH264_MAX_PIXELS = 36864L * 256;
 
     private final EncoderSettings settings;
     private CodecSession session;
@@ -161,10 +163,17 @@ public final class H264Encoder implements AutoCloseable {
         Ffmpeg.loadCore();
         close();
         String[] candidates = "auto".equals(settings.encoder()) ? AUTO : new String[] { settings.encoder() };
-        FfmpegException failure = null;
+        RuntimeException failure = null;
         for (String name : candidates) {
             AVCodec codec = avcodec_find_encoder_by_name(name);
             if (codec == null) {
+                continue;
+            }
+            if ("libopenh264".equals(name) && (long) width * height > OPENH264_MAX_PIXELS) {
+                failure = new IllegalArgumentException(
+                        "libopenh264 encodes at most " + OPENH264_MAX_PIXELS + " pixels a frame (4096x2304), and " + width + "x"
+                                                       + height + " is more: scale the frames down, or encode with libx264"
+                                                       + " (the -Pgpl build)");
                 continue;
             }
             try {
