@@ -16,6 +16,9 @@ import org.apache.camel.main.Main;
  */
 public final class CamelVideoMain {
 
+    /** Property names ending in one of these (after the last dot) have their values masked in the logs. */
+    private static final String SENSITIVE_PROPERTY_ENDINGS = "url,uri,key";
+
     private CamelVideoMain() {
     }
 
@@ -46,6 +49,9 @@ public final class CamelVideoMain {
             main.configure().withRoutesIncludePattern(String.join(",", files));
         }
         main.configure().withName("camel-video");
+        // Camel lists the placeholders a route used as it starts, masking only names it knows as
+        // secret: a camera URL with its password, a server URL or a stream key would be shown whole.
+        main.configure().withAdditionalSensitiveKeywords(SENSITIVE_PROPERTY_ENDINGS);
         main.configure().health().withEnabled(true);
         return main;
     }

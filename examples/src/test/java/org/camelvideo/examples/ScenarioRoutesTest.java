@@ -4,6 +4,9 @@ package org.camelvideo.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camelvideo.media.testing.Peers.ffprobeFrames;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +44,18 @@ class ScenarioRoutesTest {
         String key = "?streamname=live_1_2&key=abc&schedule=rtmp&pflag=1";
         try (Nginx nginx = Nginx.start(dir.resolve("nginx"))) {
             String server = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/";
-            Main main = start("routes/camera-to-live-platform.yaml", "live.server", server, "live.key", key);
+            // The tests log through logback-test.xml's console appender, which writes to System.out as it is at the time.
+            PrintStream stdout = System.out;
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+            Main main;
+            try {
+                main = start("routes/camera-to-live-platform.yaml", "live.server", server, "live.key", key);
+            } finally {
+                System.setOut(stdout);
+            }
+            // Camel's start-up summary of the placeholders used shows the key's name, not its value.
+            assertThat(log.toString(StandardCharsets.UTF_8)).contains("live.key = xxxxxx").doesNotContain("key=abc");
             try {
                 Thread.sleep(1500);
                 // FFmpeg's RTMP client plays it back from nginx under the very name the platform gave.
