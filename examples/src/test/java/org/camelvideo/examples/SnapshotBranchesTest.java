@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -18,9 +17,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import org.apache.camel.main.Main;
 import org.camelvideo.media.testing.Peers;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +37,9 @@ class SnapshotBranchesTest {
     private HttpServer http;
     private final List<byte[]> posted = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
-    private final List<byte[]> published = new CopyOnWriteArrayList<>();
-    private Process mosquitto;
+    private Mosquitto mosquitto;
     private EmbeddedHiveMQ hivemq;
-    private MqttClient subscriber;
+    private MqttSubscriber subscriber;
 
     @BeforeEach
     void startHttpServer() throws IOException {
@@ -60,13 +55,11 @@ class SnapshotBranchesTest {
 
     @AfterEach
     void stopAll() throws Exception {
-        if (subscriber != null && subscriber.isConnected()) {
-            subscriber.disconnect();
+        if (subscriber != null) {
             subscriber.close();
         }
         if (mosquitto != null) {
-            mosquitto.destroy();
-            mosquitto.waitFor(5, TimeUnit.SECONDS);
+            mosquitto.close();
         }
         if (hivemq != null) {
             hivemq.stop().join();
@@ -77,13 +70,8 @@ class SnapshotBranchesTest {
 
     @Test
     void javaRoutePostsAndPublishesThroughMosquitto() throws Exception {
-        int port = Peers.freePort();
-        Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        mosquitto = new ProcessBuilder(Peers.require("mosquitto", "mosquitto"), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        Peers.awaitListening(port, 10_000);
-        runAndCheck(port, "org.camelvideo.examples.SnapshotUploads");
+        mosquitto = Mosquitto.start(dir);
+        runAndCheck(mosquitto.port(), "org.camelvideo.examples.SnapshotUploads");
     }
 
     @Test
@@ -102,37 +90,7 @@ class SnapshotBranchesTest {
 
     private void runAndCheck(int mqttPort, String route) throws Exception {
         String broker = "tcp://127.0.0.1:" + mqttPort;
-        subscriber = new MqttClient(broker, "snapshot-test", new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        subscriber.connect(options);
-        subscriber.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
-            @Override
-            public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
-                published.add(message.getPayload());
-            }
-
-            @Override
-            public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
-            }
-        });
-        subscriber.subscribe(TOPIC, 1);
+        subscriber = new MqttSubscriber(broker, TOPIC);
 
         Main main = CamelVideoMain.create(route);
         main.addInitialProperty("upload.url", "http://127.0.0.1:" + http.getAddress().getPort() + "/upload");
@@ -148,6 +106,7 @@ class SnapshotBranchesTest {
         // One a second for 3.5 s: the first frame at once, then every second.
         assertThat(posted).hasSizeBetween(3, 5);
         assertThat(contentTypes).allMatch(t -> t.equals("image/jpeg POST"));
+        List<byte[]> published = subscriber.payloads();
         assertThat(published).hasSameSizeAs(posted);
         for (int i = 0; i < posted.size(); i++) {
             assertThat(published.get(i)).as("MQTT payload %d is the JPEG that was POSTed", i).isEqualTo(posted.get(i));
