@@ -293,7 +293,7 @@ class RtmpComponentTest {
                     from("rtmp://127.0.0.1:" + taken.getLocalPort() + "/live/x?role=server").to("log:x?level=OFF");
                 }
             });
-            assertThatThrownBy(context::start).hasStackTraceContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThatThrownBy(context::start).hasStackTraceContaining("RTMP server cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
             context.stop();
         }
         assertThat(LeakWatch.rtmpThreads()).isEmpty();

@@ -1,6 +1,9 @@
 package org.camelvideo.rtsp;
 
 import java.net.ConnectException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 
 import java.util.List;
@@ -167,6 +170,27 @@ class ServerProtocolTest {
                 Thread.sleep(20);
             }
             assertThat(producer.getReaderCount()).isZero();
+        }
+    }
+
+    @Test
+    void aTakenPortIsNamedInTheError() throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.start();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             DatagramSocket takenUdp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Producer tcp = context.getEndpoint("rtsp://127.0.0.1:" + port + "/live").createProducer();
+            assertThatThrownBy(tcp::start).hasMessageContaining("RTSP server cannot listen on 127.0.0.1:" + port
+                                                                + ": Address already in use");
+            int free = AvailablePortFinder.getNextAvailable();
+            Producer udp = context.getEndpoint("rtsp://127.0.0.1:" + free + "/live?udpPort=" + takenUdp.getLocalPort()).createProducer();
+            assertThatThrownBy(udp::start).hasMessageContaining("RTSP server's RTP over UDP cannot listen on 127.0.0.1:"
+                                                                + takenUdp.getLocalPort() + ": Address already in use");
+            assertThatThrownBy(() -> new Socket("127.0.0.1", free).close()).as("the TCP port it bound is let go")
+                    .isInstanceOf(ConnectException.class);
+        } finally {
+            context.stop();
         }
     }
 

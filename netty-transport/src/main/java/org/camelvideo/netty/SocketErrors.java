@@ -15,6 +15,14 @@ public final class SocketErrors {
     private SocketErrors() {
     }
 
+    /**
+     * A server's failure to bind, naming what listens and where: "RTSP server cannot listen on
+     * 127.0.0.1:8554: Address already in use".
+     */
+    public static IllegalStateException cannotListen(String server, String host, int port, Throwable cause) {
+        return new IllegalStateException(server + " cannot listen on " + host + ":" + port + ": " + reason(cause), cause);
+    }
+
     public static String reason(Throwable failure) {
         String message = failure.getMessage();
         if (message == null) {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
@@ -39,6 +40,27 @@ class SocketErrorsTest {
                 .connect(new InetSocketAddress("127.0.0.1", port)).awaitUninterruptibly();
         assertThat(f.cause()).isInstanceOf(ConnectException.class);
         return SocketErrors.reason(f.cause());
+    }
+
+    @Test
+    void aTakenPortReadsTheSameOnEpollAndNio() throws Exception {
+        EventLoopGroup epoll = Transport.eventLoops(1, new DefaultThreadFactory("socket-errors-test", true));
+        EventLoopGroup nio = new NioEventLoopGroup(1, new DefaultThreadFactory("socket-errors-test", true));
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThat(bindFailure(epoll, port)).isEqualTo(bindFailure(nio, port))
+                    .isEqualTo("Test server cannot listen on 127.0.0.1:" + port + ": Address already in use");
+        } finally {
+            epoll.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+            nio.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static String bindFailure(EventLoopGroup group, int port) {
+        ChannelFuture f = new ServerBootstrap().group(group).channel(Transport.serverSocket(group))
+                .childHandler(new ChannelInboundHandlerAdapter()).bind("127.0.0.1", port).awaitUninterruptibly();
+        assertThat(f.isSuccess()).isFalse();
+        return SocketErrors.cannotListen("Test server", "127.0.0.1", port, f.cause()).getMessage();
     }
 
     @Test

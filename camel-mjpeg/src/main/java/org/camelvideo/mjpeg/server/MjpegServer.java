@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.camelvideo.netty.SocketErrors;
 import org.camelvideo.netty.Transport;
 
 /**
@@ -50,8 +51,7 @@ public final class MjpegServer {
                 .awaitUninterruptibly();
         if (!bind.isSuccess()) {
             shutdownGroup();
-            throw new IllegalStateException("Cannot listen on " + host + ":" + port + ": " + bind.cause().getMessage(),
-                    bind.cause());
+            throw SocketErrors.cannotListen("MJPEG server", host, port, bind.cause());
         }
         channel = bind.channel();
     }

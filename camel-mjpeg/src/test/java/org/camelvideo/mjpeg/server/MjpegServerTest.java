@@ -333,7 +333,7 @@ class MjpegServerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int used = taken.getLocalPort();
             assertThatThrownBy(() -> start("mjpeg://127.0.0.1:" + used + "/stream"))
-                    .hasStackTraceContaining("Cannot listen on 127.0.0.1:" + used);
+                    .hasStackTraceContaining("MJPEG server cannot listen on 127.0.0.1:" + used + ": Address already in use");
         }
         Await.until(5, "no mjpeg thread left: " + MjpegThreads.alive(), () -> MjpegThreads.alive().isEmpty());
     }

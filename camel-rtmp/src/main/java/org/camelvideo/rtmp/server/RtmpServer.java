@@ -13,6 +13,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import org.camelvideo.netty.SocketErrors;
 import org.camelvideo.netty.Transport;
 import org.camelvideo.rtmp.chunk.ChunkDecoder;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
@@ -62,8 +63,7 @@ public final class RtmpServer {
                 });
         ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            throw new IllegalStateException("rtmp: cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(),
-                                            bound.cause());
+            throw SocketErrors.cannotListen("RTMP server", host, port, bound.cause());
         }
         serverChannel = bound.channel();
         LOG.info("RTMP server listening on {}", serverChannel.localAddress());

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -16,6 +17,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
+import org.camelvideo.netty.SocketErrors;
 import org.camelvideo.netty.Transport;
 import org.camelvideo.rtsp.interleaved.RtspFrameDecoder;
 import org.slf4j.Logger;
@@ -63,7 +65,11 @@ public final class RtspServer {
                                 .addLast("handler", new ServerConnectionHandler(RtspServer.this));
                     }
                 });
-        channel = b.bind(host, port).syncUninterruptibly().channel();
+        ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw SocketErrors.cannotListen("RTSP server", host, port, bound.cause());
+        }
+        channel = bound.channel();
         try {
             udp = UdpTransport.bind(group, host, udpPort, this::rtcpFrom);
         } catch (RuntimeException e) {

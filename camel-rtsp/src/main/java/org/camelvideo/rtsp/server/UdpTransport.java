@@ -6,10 +6,12 @@ import java.util.function.Consumer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import org.camelvideo.netty.SocketErrors;
 import org.camelvideo.netty.Transport;
 import org.camelvideo.rtsp.rtp.RtpFrame;
 
@@ -30,7 +32,11 @@ final class UdpTransport {
     /** Binds both sockets on {@code host}, the RTP one on {@code rtpPort} (0 for any), RTCP on the next port when free. */
     static UdpTransport bind(EventLoopGroup group, String host, int rtpPort, Consumer<InetSocketAddress> rtcpReceived) {
         Bootstrap b = new Bootstrap().group(group).channel(Transport.datagram(group));
-        Channel rtp = b.clone().handler(new Discard()).bind(host, rtpPort).syncUninterruptibly().channel();
+        ChannelFuture bound = b.clone().handler(new Discard()).bind(host, rtpPort).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw SocketErrors.cannotListen("RTSP server's RTP over UDP", host, rtpPort, bound.cause());
+        }
+        Channel rtp = bound.channel();
         int next = ((InetSocketAddress) rtp.localAddress()).getPort() + 1;
         Bootstrap rtcpBootstrap = b.clone().handler(new RtcpIn(rtcpReceived));
         Channel rtcp;
