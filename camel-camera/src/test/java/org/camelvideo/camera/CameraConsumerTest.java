@@ -200,6 +200,14 @@ class CameraConsumerTest {
     }
 
     @Test
+    void streamOnAHostThatDoesNotResolveSaysSo() throws Exception {
+        CameraConsumer consumer = start("camera:rtsp://no-such-host.invalid:554/stream?reconnectDelay=100", 0);
+        await(() -> consumer.getHealthCheck().call().getState() == HealthCheck.State.DOWN, 10, "health DOWN");
+        assertThat(consumer.getHealthCheck().call().getMessage()).hasValueSatisfying(
+                m -> assertThat(m).endsWith(": unknown host no-such-host.invalid"));
+    }
+
+    @Test
     void unreadableFileGivesFfmpegsReason() throws Exception {
         Path junk = dir.resolve("junk.mp4");
         Files.writeString(junk, "this is not a video");

@@ -1,5 +1,6 @@
 package org.camelvideo.netty;
 
+import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,10 @@ public final class SocketErrors {
     }
 
     public static String reason(Throwable failure) {
+        if (failure instanceof UnknownHostException) {
+            // Its message is the bare host name, once the JVM has cached the failed lookup.
+            return "unknown host " + String.valueOf(failure.getMessage()).replaceFirst(": .*", "");
+        }
         String message = failure.getMessage();
         if (message == null) {
             return failure.getClass().getSimpleName();

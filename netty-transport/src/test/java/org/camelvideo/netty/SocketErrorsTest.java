@@ -64,6 +64,21 @@ class SocketErrorsTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsSaidSo() {
+        EventLoopGroup group = Transport.eventLoops(1, new DefaultThreadFactory("socket-errors-test", true));
+        try {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                // The second lookup is answered from the JVM's cache of failures, with a shorter message.
+                ChannelFuture f = new Bootstrap().group(group).channel(Transport.socket(group)).handler(new ChannelInboundHandlerAdapter())
+                        .connect("no-such-host.invalid", 554).awaitUninterruptibly();
+                assertThat(SocketErrors.reason(f.cause())).isEqualTo("unknown host no-such-host.invalid");
+            }
+        } finally {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
     void aMessageWithoutTheNativePrefixIsLeftAsItIs() {
         assertThat(SocketErrors.reason(new ConnectException("Connection refused: /10.0.0.1:554"))).isEqualTo("Connection refused: /10.0.0.1:554");
         assertThat(SocketErrors.reason(new IllegalStateException())).isEqualTo("IllegalStateException");

@@ -27,6 +27,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.File;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -104,6 +107,24 @@ public final class FfmpegSource implements FrameSource {
         this.paced = settings.realtime() && isFile();
     }
 
+    /** FFmpeg answers a host name that does not resolve with a bare "Input/output error": say which. */
+    private String openFailure(int ret) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        if (host != null) {
+            try {
+                InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                return "unknown host " + host;
+            }
+        }
+        return Ffmpeg.error(ret);
+    }
+
     private boolean isFile() {
         return inputFormat == null && !url.contains("://") || url.startsWith("file:");
     }
@@ -137,7 +158,7 @@ public final class FfmpegSource implements FrameSource {
             int ret = avformat_open_input(format, url, forced, options);
             if (ret < 0) {
                 format = null;
-                throw new SourceUnavailableException(describe() + ": " + Ffmpeg.error(ret));
+                throw new SourceUnavailableException(describe() + ": " + openFailure(ret));
             }
         } finally {
             av_dict_free(options);
