@@ -55,7 +55,7 @@ public final class Ffmpeg {
         }
     }
 
-    static String coreLoadFailure(LinkageError e, String missingJars) {
+    private static String coreLoadFailure(LinkageError e, String missingJars) {
         if (missingJars != null) {
             return "Could not load FFmpeg's native libraries for " + Loader.getPlatform() + ": " + missingJars;
         }
