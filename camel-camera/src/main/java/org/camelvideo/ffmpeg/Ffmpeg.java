@@ -40,6 +40,8 @@ public final class Ffmpeg {
                 // The JVM answers a second try with a bare "Could not initialize class": repeat the first answer.
                 throw new IllegalStateException(coreFailure);
             }
+            ClassLoader loader = Ffmpeg.class.getClassLoader();
+            NativeJars.addMissing(loader);
             try {
                 Loader.load(avutil.class);
                 Loader.load(avcodec.class);
@@ -48,7 +50,7 @@ public final class Ffmpeg {
                 Loader.load(swresample.class);
                 avutil.av_log_set_level(avutil.AV_LOG_ERROR);
             } catch (LinkageError e) {
-                coreFailure = coreLoadFailure(e, NativeJars.missing(Ffmpeg.class.getClassLoader()));
+                coreFailure = coreLoadFailure(e, NativeJars.advice(loader));
                 throw new IllegalStateException(coreFailure, e);
             }
             coreLoaded = true;

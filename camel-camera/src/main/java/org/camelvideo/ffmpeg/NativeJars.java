@@ -1,45 +1,99 @@
 package org.camelvideo.ffmpeg;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.javacpp.Loader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * bytedeco ships each platform's native libraries in jars of their own, Maven dependencies with a
- * classifier ({@code ffmpeg-8.0.1-1.5.13-linux-x86_64.jar}). A launcher that resolves
- * dependencies by group, artifact and version alone leaves them out: Camel JBang 4.17 adds the
- * first jar of a coordinate to its class loader and skips the others, whatever their classifier.
- * Then the only error the JVM gives is "no jniavutil in java.library.path", which says nothing of
- * a jar; this names the jars that are missing and how to add them.
+ * classifier ({@code ffmpeg-8.0.1-1.5.13-linux-x86_64.jar}). A launcher that puts dependencies on
+ * its class path by group, artifact and version alone leaves them out: Camel JBang 4.17 resolves
+ * them, so they are in the local Maven repository, then adds only the first jar of each
+ * coordinate to its class loader. The JVM's error is then "no jniavutil in java.library.path",
+ * which says nothing of a jar.
+ * <p>
+ * Such a class loader takes jars at run time (Camel JBang's has a public {@code addFile(File)}),
+ * so the missing ones are added from the local repository; anywhere else the error names them.
  */
 final class NativeJars {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NativeJars.class);
+    /** Each jar, and a library in it whose presence shows it is on the class path. */
+    private static final String[][] JARS = { { "ffmpeg", "jniavutil" }, { "javacpp", "jnijavacpp" } };
 
     private NativeJars() {
     }
 
+    /**
+     * Adds the platform jars that {@code loader} lacks from the local Maven repository, when the
+     * loader takes jars and the repository has them all; otherwise leaves it as it is.
+     */
+    static void addMissing(ClassLoader loader) {
+        List<Path> jars = missing(loader);
+        if (jars.isEmpty() || !jars.stream().allMatch(Files::isRegularFile)) {
+            return;
+        }
+        Method addFile;
+        try {
+            addFile = loader.getClass().getMethod("addFile", File.class);
+        } catch (NoSuchMethodException e) {
+            return;
+        }
+        try {
+            for (Path jar : jars) {
+                addFile.invoke(loader, jar.toFile());
+            }
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            LOG.debug("Could not add bytedeco's platform jars to {}", loader, e);
+            return;
+        }
+        LOG.info("bytedeco's native libraries for {} were not on the class path (Camel JBang leaves out dependencies with a"
+                 + " classifier); added {} from the local Maven repository", Loader.getPlatform(), jars);
+    }
+
     /** What is missing and what to do, or null when both jars are there (the failure is elsewhere). */
-    static String missing(ClassLoader loader) {
-        String platform = Loader.getPlatform();
+    static String advice(ClassLoader loader) {
+        List<Path> jars = missing(loader);
+        if (jars.isEmpty()) {
+            return null;
+        }
         List<String> coordinates = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        for (String[] jar : new String[][] { { "ffmpeg", "jniavutil" }, { "javacpp", "jnijavacpp" } }) {
+        for (Path jar : jars) {
+            Path versionDir = jar.getParent();
+            coordinates.add("org.bytedeco:" + versionDir.getParent().getFileName() + ":" + versionDir.getFileName() + ":"
+                            + Loader.getPlatform());
+        }
+        return "the class path has no jar of bytedeco's native libraries for this platform: add " + String.join(" and ", coordinates)
+               + " (classifier " + Loader.getPlatform() + "-gpl for FFmpeg's GPL build), the files " + jars;
+    }
+
+    /** Where each missing platform jar is in the local Maven repository, whether it is there or not. */
+    private static List<Path> missing(ClassLoader loader) {
+        String platform = Loader.getPlatform();
+        List<Path> jars = new ArrayList<>();
+        for (String[] jar : JARS) {
             String artifact = jar[0];
             if (loader.getResource("org/bytedeco/" + artifact + "/" + platform + "/" + System.mapLibraryName(jar[1])) == null) {
                 String version = version(artifact);
-                coordinates.add("org.bytedeco:" + artifact + ":" + version + ":" + platform);
-                files.add("~/.m2/repository/org/bytedeco/" + artifact + "/" + version + "/" + artifact + "-" + version + "-" + platform
-                          + ".jar");
+                jars.add(localRepository().resolve("org/bytedeco/" + artifact + "/" + version + "/" + artifact + "-" + version + "-"
+                                                   + platform + ".jar"));
             }
         }
-        if (coordinates.isEmpty()) {
-            return null;
-        }
-        return "the class path has no jar of bytedeco's native libraries for this platform: add " + String.join(" and ", coordinates)
-               + " (classifier " + platform + "-gpl for FFmpeg's GPL build). Camel JBang downloads such jars but leaves"
-               + " dependencies with a classifier out of its class path: give it the files as arguments, camel run route.yaml "
-               + String.join(" ", files) + " --dep=...";
+        return jars;
+    }
+
+    private static Path localRepository() {
+        String configured = System.getProperty("maven.repo.local");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".m2", "repository");
     }
 
     private static String version(String artifact) {

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code camel run} of Camel JBang 4.17 plays two of the example route files: the test source
- * recorded to a file, and an RTMP publisher served again over RTSP. The components go to it as a
- * user gives them: the jar files of {@code camel-camera}, {@code camel-rtmp} and
- * {@code camel-rtsp} with what they bring that Camel JBang has not, bytedeco's platform jars among
- * them, which its {@code --dep} resolution would leave out (see the README).
+ * recorded to a file, and an RTMP publisher served again over RTSP. The components go to it as
+ * jar files, {@code camel-camera}, {@code camel-rtmp} and {@code camel-rtsp} with what they bring
+ * that Camel JBang has not, but for bytedeco's platform jars, which its {@code --dep} would leave
+ * out as well: camel-camera finds them in the local Maven repository, where Camel JBang's
+ * resolver puts them, and adds them to its class loader.
  */
 class CamelRunTest {
 
@@ -31,7 +32,8 @@ class CamelRunTest {
         int rtmpPort = Peers.freePort();
         int rtspPort = Peers.freePort();
         Path log = dir.resolve("camel-run.log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                                                       "-Dmaven.repo.local=" + localRepository(), "-cp",
                                                        camelCommandClassPath(), CamelCommand.class.getName(), "run",
                                                        ROUTES.resolve("testsrc-to-file.yaml").toString(),
                                                        ROUTES.resolve("publisher-to-rtsp.yaml").toString()));
@@ -60,7 +62,8 @@ class CamelRunTest {
             }
         }
         String output = Files.readString(log);
-        assertThat(output).contains("Started testsrc-to-file").doesNotContain(" ERROR ").doesNotContain("Exception");
+        assertThat(output).contains("Started testsrc-to-file").doesNotContain(" ERROR ").doesNotContain("Exception")
+                .contains("were not on the class path (Camel JBang leaves out dependencies with a classifier); added [");
         assertThat(Peers.ffprobeFrames("h264", dir.resolve("recordings/testsrc-yaml.h264").toString(), 25)).as(output)
                 .isEqualTo("h264 320x240 25");
     }
@@ -82,20 +85,36 @@ class CamelRunTest {
     }
 
     /**
-     * The test class path less what the camel command has and what only tests use. In a reactor
-     * build before {@code package}, a module is a classes directory: camel run takes jars only.
+     * The test class path less what the camel command has, what only tests use, and bytedeco's
+     * platform jars, which {@code --dep} would leave out too: camel-camera adds them from the local
+     * Maven repository itself. In a reactor build before {@code package}, a module is a classes
+     * directory: camel run takes jars only.
      */
     private static List<String> componentJars() throws IOException {
         Set<String> command = Set.of(camelCommandClassPath().split(File.pathSeparator));
         List<String> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (command.contains(entry) || entry.matches(".*(/junit|/assertj|/opentest4j|/apiguardian|/byte-buddy|-tests\\.jar"
-                                                         + "|/test-classes|/examples-jbang/).*")) {
+                                                         + "|/test-classes|/examples-jbang/).*") || isPlatformJar(entry)) {
                 continue;
             }
             Path path = Path.of(entry);
             jars.add(Files.isDirectory(path) ? ModuleJar.of(path).toString() : entry);
         }
         return jars;
+    }
+
+    private static boolean isPlatformJar(String entry) {
+        return entry.matches(".*/org/bytedeco/(ffmpeg|javacpp)/[^/]+/[^/]+-linux-[^/]+\\.jar");
+    }
+
+    /** The Maven repository this build resolved bytedeco's jars from, which camel run is to use too. */
+    private static Path localRepository() {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (isPlatformJar(entry)) {
+                return Path.of(entry.substring(0, entry.indexOf("/org/bytedeco/")));
+            }
+        }
+        throw new AssertionError("bytedeco's platform jars are not on the test class path");
     }
 }
