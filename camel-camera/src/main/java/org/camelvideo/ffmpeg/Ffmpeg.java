@@ -21,10 +21,24 @@ public final class Ffmpeg {
 
     private static volatile boolean coreLoaded;
     private static volatile boolean devicesLoaded;
+    private static volatile boolean nativeJarsChecked;
     private static String coreFailure;
     private static String devicesFailure;
 
     private Ffmpeg() {
+    }
+
+    /**
+     * Puts bytedeco's platform jars on the class path where a launcher left them out and can take
+     * them at run time ({@link NativeJars}). The components call it as they create an endpoint,
+     * before any class of bytedeco's initializes: each loads its native library as it does, and
+     * one that failed stays failed.
+     */
+    public static void findNativeJars() {
+        if (!nativeJarsChecked) {
+            NativeJars.addMissing(Ffmpeg.class.getClassLoader());
+            nativeJarsChecked = true;
+        }
     }
 
     /** Codecs, formats, scaling and resampling: all that files, testsrc and encoding need. */
@@ -40,8 +54,7 @@ public final class Ffmpeg {
                 // The JVM answers a second try with a bare "Could not initialize class": repeat the first answer.
                 throw new IllegalStateException(coreFailure);
             }
-            ClassLoader loader = Ffmpeg.class.getClassLoader();
-            NativeJars.addMissing(loader);
+            findNativeJars();
             try {
                 Loader.load(avutil.class);
                 Loader.load(avcodec.class);
@@ -50,7 +63,7 @@ public final class Ffmpeg {
                 Loader.load(swresample.class);
                 avutil.av_log_set_level(avutil.AV_LOG_ERROR);
             } catch (LinkageError e) {
-                coreFailure = coreLoadFailure(e, NativeJars.advice(loader));
+                coreFailure = coreLoadFailure(e, NativeJars.advice(Ffmpeg.class.getClassLoader()));
                 throw new IllegalStateException(coreFailure, e);
             }
             coreLoaded = true;

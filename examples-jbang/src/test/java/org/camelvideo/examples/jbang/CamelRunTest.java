@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code camel run} of Camel JBang 4.17 plays two of the example route files: the test source
- * recorded to a file, and an RTMP publisher served again over RTSP. The components go to it as
+ * {@code camel run} of Camel JBang 4.17 plays the example route files as they are: the test
+ * source recorded to a file and an RTMP publisher served again over RTSP, then the Quarkus
+ * example's route, the test source over MJPEG and RTSP. The components go to it as
  * jar files, {@code camel-camera}, {@code camel-rtmp} and {@code camel-rtsp} with what they bring
  * that Camel JBang has not, but for bytedeco's platform jars, which its {@code --dep} would leave
  * out as well: camel-camera finds them in the local Maven repository, where Camel JBang's
@@ -26,53 +27,97 @@ import org.junit.jupiter.api.io.TempDir;
 class CamelRunTest {
 
     private static final Path ROUTES = Path.of("../examples/routes").toAbsolutePath().normalize();
+    /** The same route file the Quarkus example runs: camera to MJPEG (a JPEG per frame) and, encoded, to RTSP. */
+    private static final Path QUARKUS_ROUTE = Path.of("../examples-quarkus/src/main/resources/routes/testsrc.yaml").toAbsolutePath()
+            .normalize();
+
+    @TempDir
+    Path dir;
 
     @Test
-    void camelRunRecordsTheTestSourceAndRelaysAPublisherOverRtsp(@TempDir Path dir) throws Exception {
+    void recordsTheTestSourceAndRelaysAPublisherOverRtsp() throws Exception {
         int rtmpPort = Peers.freePort();
         int rtspPort = Peers.freePort();
-        Path log = dir.resolve("camel-run.log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                                                       "-Dmaven.repo.local=" + localRepository(), "-cp",
-                                                       camelCommandClassPath(), CamelCommand.class.getName(), "run",
-                                                       ROUTES.resolve("testsrc-to-file.yaml").toString(),
-                                                       ROUTES.resolve("publisher-to-rtsp.yaml").toString()));
-        command.addAll(componentJars());
-        command.addAll(List.of("--prop=hub.rtmp.port=" + rtmpPort, "--prop=hub.rtsp.port=" + rtspPort));
-        Process camel = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
+        Process camel = camelRun(List.of(ROUTES.resolve("testsrc-to-file.yaml"), ROUTES.resolve("publisher-to-rtsp.yaml")),
+                                 List.of("hub.rtmp.port=" + rtmpPort, "hub.rtsp.port=" + rtspPort));
         Process publisher = null;
         try {
-            awaitListening(rtmpPort, camel, log);
+            awaitListening(rtmpPort, camel);
             publisher = new ProcessBuilder(Peers.ffmpeg(), "-v", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30",
                                            "-t", "20", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-g", "30",
                                            "-f", "flv", "rtmp://127.0.0.1:" + rtmpPort + "/live/obs")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg-publish.log").toFile()).start();
             Thread.sleep(1500);
-            assertThat(Peers.ffprobeFrames("rtsp", "rtsp://127.0.0.1:" + rtspPort + "/obs", 30)).as(Files.readString(log))
+            assertThat(Peers.ffprobeFrames("rtsp", "rtsp://127.0.0.1:" + rtspPort + "/obs", 30)).as(log())
                     .isEqualTo("h264 640x360 30");
         } finally {
             if (publisher != null) {
                 publisher.destroy();
             }
-            // SIGTERM: camel run stops its routes from a shutdown hook, as on Ctrl-C.
-            camel.destroy();
-            if (!camel.waitFor(30, TimeUnit.SECONDS)) {
-                camel.destroyForcibly();
-            }
+            stop(camel);
         }
-        String output = Files.readString(log);
-        assertThat(output).contains("Started testsrc-to-file").doesNotContain(" ERROR ").doesNotContain("Exception")
-                .contains("were not on the class path (Camel JBang leaves out dependencies with a classifier); added [");
-        assertThat(Peers.ffprobeFrames("h264", dir.resolve("recordings/testsrc-yaml.h264").toString(), 25)).as(output)
+        assertCleanRun("Started testsrc-to-file");
+        assertThat(Peers.ffprobeFrames("h264", dir.resolve("recordings/testsrc-yaml.h264").toString(), 25)).as(log())
                 .isEqualTo("h264 320x240 25");
     }
 
-    private static void awaitListening(int port, Process camel, Path log) throws InterruptedException, IOException {
+    /** Here a frame's first use of FFmpeg is its JPEG, for MJPEG, before any encoder's. */
+    @Test
+    void servesTheQuarkusExamplesRouteOverMjpegAndRtsp() throws Exception {
+        int mjpegPort = Peers.freePort();
+        int rtspPort = Peers.freePort();
+        // The Quarkus example's settings, which camel run does not read from its application.properties.
+        List<String> settings = new ArrayList<>();
+        for (String setting : List.of("source=testsrc", "width=320", "height=240", "fps=30", "bitrate=500000", "gop=30",
+                                      "host=127.0.0.1", "mjpeg.port=" + mjpegPort, "rtsp.port=" + rtspPort)) {
+            settings.add("camelvideo." + setting);
+        }
+        Process camel = camelRun(List.of(QUARKUS_ROUTE), settings);
+        try {
+            awaitListening(rtspPort, camel);
+            assertThat(Peers.ffprobeFrames("mpjpeg", "http://127.0.0.1:" + mjpegPort + "/stream", 30)).as(log())
+                    .isEqualTo("mjpeg 320x240 30");
+            assertThat(Peers.ffprobeFrames("rtsp", "rtsp://127.0.0.1:" + rtspPort + "/live", 30)).as(log())
+                    .isEqualTo("h264 320x240 30");
+        } finally {
+            stop(camel);
+        }
+        assertCleanRun("Started testsrc");
+    }
+
+    private Process camelRun(List<Path> routes, List<String> properties) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                                                       "-Dmaven.repo.local=" + localRepository(), "-cp",
+                                                       camelCommandClassPath(), CamelCommand.class.getName(), "run"));
+        routes.forEach(route -> command.add(route.toString()));
+        command.addAll(componentJars());
+        properties.forEach(property -> command.add("--prop=" + property));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("camel-run.log").toFile())
+                .start();
+    }
+
+    /** SIGTERM: camel run stops its routes from a shutdown hook, as on Ctrl-C. */
+    private static void stop(Process camel) throws InterruptedException {
+        camel.destroy();
+        if (!camel.waitFor(30, TimeUnit.SECONDS)) {
+            camel.destroyForcibly();
+        }
+    }
+
+    private void assertCleanRun(String started) throws IOException {
+        assertThat(log()).contains(started).doesNotContain(" ERROR ").doesNotContain("Exception")
+                .contains("were not on the class path (Camel JBang leaves out dependencies with a classifier); added [");
+    }
+
+    private String log() throws IOException {
+        return Files.readString(dir.resolve("camel-run.log"));
+    }
+
+    private void awaitListening(int port, Process camel) throws InterruptedException, IOException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (!Peers.listening(port)) {
             if (!camel.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("camel run did not open the RTMP port " + port + ":\n" + Files.readString(log));
+                throw new AssertionError("camel run did not open port " + port + ":\n" + log());
             }
             Thread.sleep(100);
         }
