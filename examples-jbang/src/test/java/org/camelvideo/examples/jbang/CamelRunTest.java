@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code camel run} of Camel JBang 4.17 plays the example route files as they are: the test
  * source recorded to a file and an RTMP publisher served again over RTSP, then the Quarkus
- * example's route, the test source over MJPEG and RTSP. The components go to it as
- * jar files, {@code camel-camera}, {@code camel-rtmp} and {@code camel-rtsp} with what they bring
- * that Camel JBang has not, but for bytedeco's platform jars, which its {@code --dep} would leave
- * out as well: camel-camera finds them in the local Maven repository, where Camel JBang's
- * resolver puts them, and adds them to its class loader.
+ * example's route, the test source over MJPEG and RTSP. The components go to it as jar files,
+ * {@code camel-camera}, {@code camel-mjpeg}, {@code camel-rtmp} and {@code camel-rtsp} with what
+ * they bring that Camel JBang has not, but for bytedeco's platform jars, which its {@code --dep}
+ * would leave out as well: camel-camera finds them in the local Maven repository, where Camel
+ * JBang's resolver puts them, and adds them to its class loader.
  */
 class CamelRunTest {
 
