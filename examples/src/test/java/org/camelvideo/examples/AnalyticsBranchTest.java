@@ -67,12 +67,17 @@ class AnalyticsBranchTest {
         try (HangingBroker broker = new HangingBroker()) {
             Main main = start("tcp://127.0.0.1:" + broker.port());
             try {
-                assertThat(ffprobeFrames("rtsp", "rtsp://127.0.0.1:" + main.getInitialProperties().get("hub.rtsp.port") + "/live", 90))
-                        .isEqualTo("h264 640x480 90");
+                String live = "rtsp://127.0.0.1:" + main.getInitialProperties().get("hub.rtsp.port") + "/live";
+                // First a warm-up, in which the JIT compiles the route and the camera may drop a few frames anyway.
+                assertThat(ffprobeFrames("rtsp", live, 30)).isEqualTo("h264 640x480 30");
                 CameraConsumer camera = (CameraConsumer) main.getCamelContext().getRoute("live").getConsumer();
+                long droppedBefore = camera.getDroppedVideoFrames();
+                long deliveredBefore = camera.getDeliveredFrames();
+                assertThat(ffprobeFrames("rtsp", live, 90)).isEqualTo("h264 640x480 90");
                 // A route held up by the branch would fall behind the camera, which then drops frames (latest wins).
-                assertThat(camera.getDroppedVideoFrames()).as("frames dropped of %d", camera.getDeliveredFrames())
-                        .isLessThan(camera.getDeliveredFrames() / 10);
+                long dropped = camera.getDroppedVideoFrames() - droppedBefore;
+                long delivered = camera.getDeliveredFrames() - deliveredBefore;
+                assertThat(dropped).as("frames dropped beside %d delivered", delivered).isLessThan(delivered / 10);
                 assertThat(broker.connections()).as("the branch kept trying").isGreaterThanOrEqualTo(2);
             } finally {
                 main.stop();
