@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ final class NativeJars {
      * loader takes jars and the repository has them all; otherwise leaves it as it is.
      */
     static void addMissing(ClassLoader loader) {
-        List<Path> jars = missing(loader);
+        List<Path> jars = missing(loader).stream().map(Jar::file).toList();
         if (jars.isEmpty() || !jars.stream().allMatch(Files::isRegularFile)) {
             return;
         }
@@ -62,30 +63,29 @@ final class NativeJars {
 
     /** What is missing and what to do, or null when both jars are there (the failure is elsewhere). */
     static String advice(ClassLoader loader) {
-        List<Path> jars = missing(loader);
+        List<Jar> jars = missing(loader);
         if (jars.isEmpty()) {
             return null;
         }
-        List<String> coordinates = new ArrayList<>();
-        for (Path jar : jars) {
-            Path versionDir = jar.getParent();
-            coordinates.add("org.bytedeco:" + versionDir.getParent().getFileName() + ":" + versionDir.getFileName() + ":"
-                            + Loader.getPlatform());
-        }
-        return "the class path has no jar of bytedeco's native libraries for this platform: add " + String.join(" and ", coordinates)
-               + " (classifier " + Loader.getPlatform() + "-gpl for FFmpeg's GPL build), the files " + jars;
+        return "the class path has no jar of bytedeco's native libraries for this platform: add "
+               + jars.stream().map(Jar::coordinate).collect(Collectors.joining(" and ")) + " (classifier " + Loader.getPlatform()
+               + "-gpl for FFmpeg's GPL build), the files " + jars.stream().map(Jar::file).toList();
     }
 
-    /** Where each missing platform jar is in the local Maven repository, whether it is there or not. */
-    private static List<Path> missing(ClassLoader loader) {
+    /** A platform jar by its Maven coordinate, and where the local Maven repository keeps it, whether it is there or not. */
+    private record Jar(String coordinate, Path file) {
+    }
+
+    private static List<Jar> missing(ClassLoader loader) {
         String platform = Loader.getPlatform();
-        List<Path> jars = new ArrayList<>();
+        List<Jar> jars = new ArrayList<>();
         for (String[] jar : JARS) {
             String artifact = jar[0];
             if (loader.getResource("org/bytedeco/" + artifact + "/" + platform + "/" + System.mapLibraryName(jar[1])) == null) {
                 String version = version(artifact);
-                jars.add(localRepository().resolve("org/bytedeco/" + artifact + "/" + version + "/" + artifact + "-" + version + "-"
-                                                   + platform + ".jar"));
+                jars.add(new Jar("org.bytedeco:" + artifact + ":" + version + ":" + platform,
+                                 localRepository().resolve("org/bytedeco/" + artifact + "/" + version + "/" + artifact + "-" + version
+                                                           + "-" + platform + ".jar")));
             }
         }
         return jars;
