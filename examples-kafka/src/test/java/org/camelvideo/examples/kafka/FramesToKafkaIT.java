@@ -84,6 +84,8 @@ class FramesToKafkaIT {
             assertThat(job.exitValue()).isEqualTo(143);
             String output = log();
             assertThat(output.substring(0, beforeOutage)).doesNotContain(" ERROR ").doesNotContain("Exception");
+            assertThat(output.substring(beforeOutage)).contains("WARN analytics - analytics frame not delivered to Kafka: ")
+                    .doesNotContain(" ERROR ").doesNotContain("Stacktrace");
             assertThat(output).doesNotContain("LEAK:").doesNotContain("key=").contains("Apache Camel 4.17.0 (camel-video) shutdown in");
             assertThat(Peers.listening(rtspPort)).isFalse();
         }
