@@ -151,6 +151,51 @@ class FfmpegInteropTest {
         assertThat(streams.get("video").frames()).isEqualTo(TestClips.FPS * TestClips.SECONDS);
     }
 
+    /**
+     * A relay whose publisher goes and another comes, its timestamps from zero again: what the
+     * relay publishes on stays one timeline, as the server on the far side needs (nginx froze or
+     * dropped the stream when the second publisher's time went back).
+     */
+    @Test
+    void aRelayCarriesItsTimelineOnWhenItsPublisherStartsAgain() throws Exception {
+        int serverPort = Peers.freePort();
+        int listenPort = Peers.freePort();
+        Path out = work.resolve("relay-restart.flv");
+        String ffmpeg = Peers.require("ffmpeg", "ffmpeg");
+        try (Proc listener = FfmpegRtmpListener.start(ffmpeg, work.resolve("relay-restart-listen.log"), listenPort, "live/out", out)) {
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("rtmp://127.0.0.1:" + serverPort + "/live/in?role=server").to("rtmp://127.0.0.1:" + listenPort + "/live/out");
+                }
+            });
+            context.start();
+            try {
+                for (String size : List.of("640x360", "320x240")) {
+                    String log = Proc.run(work.resolve("relay-restart-publish-" + size + ".log"), 60,
+                                          List.of(ffmpeg, "-hide_banner", "-re", "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=25",
+                                                  "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-f", "flv",
+                                                  "rtmp://127.0.0.1:" + serverPort + "/live/in"));
+                    assertThat(log).doesNotContain("Error");
+                    awaitPublisherGone(context);
+                }
+            } finally {
+                context.stop();
+            }
+            assertThat(listener.waitFor(30)).as(listener.output()).isZero();
+        }
+        String[] times = Peers.run(60, Peers.ffprobe(), "-v", "error", "-select_streams", "v", "-show_entries", "packet=dts_time", "-of",
+                                   "default=nw=1:nk=1", out.toString()).output().trim().split("\\s+");
+        // Both publishers' 100 frames, at 25 a second, on one rising timeline: none repeats a time, none goes back.
+        assertThat(times.length).isBetween(190, 200);
+        for (int i = 1; i < times.length; i++) {
+            assertThat(Double.parseDouble(times[i])).as("frame %d of %s", i, String.join(" ", times))
+                    .isGreaterThan(Double.parseDouble(times[i - 1]));
+        }
+        assertThat(Double.parseDouble(times[times.length - 1]) - Double.parseDouble(times[0])).isBetween(7.5, 8.5);
+    }
+
     /** FFmpeg is done when it has written; the server is done when it has read all of it. */
     private static void awaitPublisherGone(CamelContext context) throws InterruptedException {
         RtmpConsumer consumer = (RtmpConsumer) context.getRoutes().get(0).getConsumer();

@@ -10,6 +10,7 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.Timeline;
 import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.flv.FlvAudio;
@@ -25,7 +26,8 @@ import org.camelvideo.rtmp.message.RtmpMessage;
  * {@code maxPendingBytes} queued, packets are dropped and counted; video then waits for the
  * next keyframe. Each new session starts with metadata and sequence headers, then a keyframe,
  * and asks the encoder for one when it can. Timestamps are milliseconds from the first packet,
- * never going back on either track.
+ * never going back on either track; a source that starts again from zero or leaps ahead (a
+ * relayed publisher that reconnects) is carried on by a {@link Timeline}.
  * <p>
  * While video flows at 20 frames a second or more, an audio message is queued without a flush
  * and goes out with the next video frame's: one wake-up of the event loop and one socket write
@@ -45,6 +47,11 @@ public final class RtmpPublisher implements SessionListener {
      * event loop's queue before the deadline's flush.
      */
     static final long FLUSH_DEADLINE_NANOS = 2 * HOLD_AUDIO_NANOS;
+    private static final int VIDEO_TRACK = 0;
+    private static final int AUDIO_TRACK = 1;
+    /** A decoding time this far back on its track is a new source, not jitter: tracks never go back. */
+    private static final long BREAK_BACK_MICROS = 1_000_000;
+    private static final long BREAK_AHEAD_MICROS = 10_000_000;
 
     private final RtmpConnection connection;
     private final double frameRate;
@@ -62,7 +69,7 @@ public final class RtmpPublisher implements SessionListener {
     private CodecConfig announcedAudio;
     private boolean metadataSent;
     private boolean waitingForKeyframe = true;
-    private long baseDtsMicros = Long.MIN_VALUE;
+    private final Timeline timeline = new Timeline(2, BREAK_BACK_MICROS, BREAK_AHEAD_MICROS);
     private long lastVideoTs;
     private long lastAudioTs;
     private boolean videoWritten;
@@ -163,7 +170,7 @@ public final class RtmpPublisher implements SessionListener {
             return false;
         }
         announce(ch);
-        long ts = timestamp(packet.dtsMicros(), lastVideoTs);
+        long ts = timestamp(VIDEO_TRACK, packet.dtsMicros(), lastVideoTs);
         lastVideoTs = ts;
         int compositionTime = (int) Math.max(0, (packet.ptsMicros() - packet.dtsMicros()) / 1000);
         ByteBuf body = h265 ? FlvVideo.hevcNalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime)
@@ -192,7 +199,7 @@ public final class RtmpPublisher implements SessionListener {
             return false;
         }
         announce(ch);
-        long ts = timestamp(packet.dtsMicros(), lastAudioTs);
+        long ts = timestamp(AUDIO_TRACK, packet.dtsMicros(), lastAudioTs);
         lastAudioTs = ts;
         ByteBuf body = FlvAudio.rawFrame(ch.alloc(), packet.payload());
         RtmpMessage message = new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts, body);
@@ -232,11 +239,8 @@ public final class RtmpPublisher implements SessionListener {
         }
     }
 
-    private long timestamp(long dtsMicros, long last) {
-        if (baseDtsMicros == Long.MIN_VALUE) {
-            baseDtsMicros = dtsMicros;
-        }
-        return Math.max(last, Math.max(0, (dtsMicros - baseDtsMicros) / 1000));
+    private long timestamp(int track, long dtsMicros, long last) {
+        return Math.max(last, Math.max(0, timeline.map(track, dtsMicros) / 1000));
     }
 
     @Override
