@@ -3,6 +3,7 @@ package org.camelvideo.rtmp;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -51,12 +52,41 @@ public class RtmpComponent extends HealthCheckComponent {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("rtmp: the URI names no host: " + masked(tls, host, port, path, parameters));
         }
-        RtmpEndpoint endpoint = new RtmpEndpoint(masked(tls, host, port, path, parameters), this, tls);
+        Map<String, Object> given = new LinkedHashMap<>(parameters);
+        RtmpEndpoint endpoint = new RtmpEndpoint(masked(tls, host, port, path, given), this, tls);
         endpoint.setHost(host);
         endpoint.setPort(port);
         endpoint.setPath(path);
         setProperties(endpoint, parameters);
+        if (isPastedStreamKey(endpoint, parameters)) {
+            String key = parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&", "?", ""));
+            given.keySet().removeAll(parameters.keySet());
+            given.put("streamKey", key);
+            parameters.clear();
+            endpoint.setStreamKey(key);
+            endpoint.setMaskedUri(masked(tls, host, port, path, given));
+        }
         return endpoint;
+    }
+
+    /**
+     * Whether what is left of the query after the options is a live platform's key as it gives it
+     * and OBS takes it, after a server URL that ends in the app and a slash:
+     * {@code rtmp://live-push.bilivideo.com/live-bvc/?streamname=live_…&key=…}.
+     */
+    private static boolean isPastedStreamKey(RtmpEndpoint endpoint, Map<String, Object> unknown) {
+        return !unknown.isEmpty() && endpoint.getRole() == RtmpRole.client && endpoint.getApp() == null && endpoint.getStreamKey() == null
+               && endpoint.getPath().endsWith("/") && endpoint.resolvedStream().isEmpty();
+    }
+
+    /** Unknown options by name only: their values may be a stream key pasted into the URI. */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (optionPrefix == null && parameters != null && !parameters.isEmpty()) {
+            throw new IllegalArgumentException("rtmp: unknown option" + (parameters.size() > 1 ? "s " : " ") + parameters.keySet()
+                                               + " (values not shown); a stream key goes in the path, or as streamKey=RAW(...)");
+        }
+        super.validateParameters(uri, parameters, optionPrefix);
     }
 
     /**

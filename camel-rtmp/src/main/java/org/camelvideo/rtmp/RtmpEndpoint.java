@@ -107,6 +107,11 @@ public class RtmpEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
+    /** The URI as printed, once the component has taken a key out of the query. */
+    void setMaskedUri(String uri) {
+        setEndpointUri(uri);
+    }
+
     /** The app this endpoint connects to or serves. */
     String resolvedApp() {
         if (app != null) {

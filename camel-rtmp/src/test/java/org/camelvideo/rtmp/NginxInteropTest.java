@@ -140,10 +140,23 @@ class NginxInteropTest {
         return -1;
     }
 
+    private static final String BILIBILI_KEY = "?streamname=live_1_2&key=abc&schedule=rtmp&pflag=1";
+
     @Test
     void bilibiliShapedKeyArrivesIntactAndNeverInTcUrlOrLogs() throws Exception {
-        String key = "?streamname=live_1_2&key=abc&schedule=rtmp&pflag=1";
-        String uri = "rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/?streamKey=RAW(" + key + ")";
+        publishWithBilibiliKey("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/?streamKey=RAW(" + BILIBILI_KEY + ")",
+                               "streamname=live_1_2&key=abc&schedule=rtmp&pflag=1");
+    }
+
+    /** The server URL and the key pasted one after the other, as OBS takes them: Camel orders the query's parameters by name. */
+    @Test
+    void bilibiliShapedKeyPastedAfterTheServerUrlIsTheStreamKey() throws Exception {
+        publishWithBilibiliKey("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc/" + BILIBILI_KEY,
+                               "key=abc&pflag=1&schedule=rtmp&streamname=live_1_2");
+    }
+
+    private void publishWithBilibiliKey(String uri, String args) throws Exception {
+        String key = BILIBILI_KEY;
         PrintStream stderr = System.err;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         System.setErr(new PrintStream(new TeeOutputStream(stderr, logged), true));
@@ -176,7 +189,7 @@ class NginxInteropTest {
         assertThat(logged.toString()).as("what this JVM logged, at debug level").contains("xxxxxx").doesNotContain("key=abc")
                 .doesNotContain("live_1_2");
         String log = nginx.errorLog();
-        assertThat(log).contains("publish: name='' args='streamname=live_1_2&key=abc&schedule=rtmp&pflag=1'");
+        assertThat(log).contains("publish: name='' args='" + args + "'");
         assertThat(log).containsPattern("connect: app='live-bvc' .*tc_url='rtmp://127.0.0.1:" + nginx.rtmpPort() + "/live-bvc'");
     }
 

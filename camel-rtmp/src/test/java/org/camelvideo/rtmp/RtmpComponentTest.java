@@ -65,6 +65,13 @@ class RtmpComponentTest {
             assertThat(bvc.clientTarget().streamName()).isEqualTo("?streamname=live_1_2&key=abc");
             assertThat(bvc.clientTarget().tcUrl()).isEqualTo("rtmp://live-push.bilivideo.com:1935/live-bvc");
 
+            RtmpEndpoint pasted = context.getEndpoint("rtmp://live-push.bilivideo.com/live-bvc/?streamname=live_1_2&key=abc&pflag=1"
+                                                      + "&reconnectDelay=500", RtmpEndpoint.class);
+            assertThat(pasted.resolvedApp()).isEqualTo("live-bvc");
+            assertThat(pasted.getReconnectDelay()).isEqualTo(500);
+            assertThat(pasted.clientTarget().streamName()).isEqualTo("?key=abc&pflag=1&streamname=live_1_2");
+            assertThat(pasted.getEndpointUri()).isEqualTo("rtmp://live-push.bilivideo.com/live-bvc/?reconnectDelay=500&streamKey=xxxxxx");
+
             RtmpEndpoint slashKey = context.getEndpoint("rtmp://h:1940/x/y?app=live2", RtmpEndpoint.class);
             assertThat(slashKey.resolvedApp()).isEqualTo("live2");
             assertThat(slashKey.clientTarget().streamName()).isEqualTo("x/y");
@@ -99,6 +106,11 @@ class RtmpComponentTest {
         CamelContext context = new DefaultCamelContext();
         assertThatThrownBy(() -> context.getEndpoint("rtmp://h/live/x?bitrat=5")).isInstanceOf(ResolveEndpointFailedException.class)
                 .hasMessageContaining("bitrat");
+        // Not a pasted key: the stream has a name, so an unknown option is an error, its value not repeated.
+        assertThatThrownBy(() -> context.getEndpoint("rtmp://h/live/x?streamname=s&key=topsecret"))
+                .hasRootCauseMessage("rtmp: unknown options [key, streamname] (values not shown); a stream key goes in the path, or as"
+                                     + " streamKey=RAW(...)");
+        assertThatThrownBy(() -> context.getEndpoint("rtmp://0.0.0.0/live/?role=server&streamname=s")).hasMessageContaining("streamname");
         assertThatThrownBy(() -> context.getEndpoint("rtmp://h:port/live/x")).hasMessageContaining("port 'port' is not a number");
         assertThatThrownBy(() -> context.getEndpoint("rtmp:///live/x")).hasMessageContaining("names no host");
         assertThatThrownBy(() -> context.getEndpoint("rtmp://h/live/x?role=relay")).hasMessageContaining("relay");
