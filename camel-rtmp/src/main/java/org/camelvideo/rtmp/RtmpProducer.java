@@ -40,7 +40,8 @@ public class RtmpProducer extends DefaultProducer {
             throw MediaMessages.notPackets("rtmp: publishes MediaPacket bodies (H264, H265 or AAC, e.g. from h264:encode) or lists"
                                            + " of them", body);
         }
-        String refusal = publisher.refusal();
+        // The frames after it are dropped and counted while the connection waits to try again.
+        String refusal = publisher.newRefusal();
         if (refusal != null) {
             throw new RtmpRefusedException(getEndpoint().clientTarget() + " refused the stream: " + refusal);
         }

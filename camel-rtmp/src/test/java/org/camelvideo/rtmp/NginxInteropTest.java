@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -208,12 +210,46 @@ class NginxInteropTest {
         CamelContext context = publishingContext("rtmps://127.0.0.1:" + nginx.rtmpsPort() + "/live/untrusted?reconnectDelay=60000");
         try {
             RtmpPublisher publisher = publisherOf(context);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (publisher.connection().lastProblem().equals("not connected yet") && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            assertThat(awaitProblem(publisher, problem -> problem.toLowerCase(Locale.ROOT).contains("certificat")))
+                    .containsIgnoringCase("certificat");
             assertThat(publisher.connection().isUp()).isFalse();
-            assertThat(publisher.connection().lastProblem()).containsIgnoringCase("certificat");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void plainRtmpToAnRtmpsPortSaysSo() throws Exception {
+        CamelContext context = publishingContext("rtmp://127.0.0.1:" + nginx.rtmpsPort() + "/live/plain?reconnectDelay=60000");
+        try {
+            RtmpPublisher publisher = publisherOf(context);
+            String expected = "the server closed the connection before the RTMP session started (if it is an RTMPS port, use rtmps:)";
+            assertThat(awaitProblem(publisher, expected::equals)).isEqualTo(expected);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** The connection's problem once it is the one looked for, or after 10 s, whichever comes first. */
+    private static String awaitProblem(RtmpPublisher publisher, Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!wanted.test(publisher.connection().lastProblem()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        return publisher.connection().lastProblem();
+    }
+
+    /** nginx says the publish started, then its access rule closes the connection: each try waits twice as long. */
+    @Test
+    void aServerThatDropsThePublishAtOnceIsTriedEverMoreSlowly() throws Exception {
+        CamelContext context = publishingContext("rtmp://127.0.0.1:" + nginx.rtmpPort() + "/deny/cam?reconnectDelay=500");
+        try {
+            RtmpPublisher publisher = publisherOf(context);
+            Thread.sleep(6000);
+            // Tries at 0, 0.5, 1.5 and 3.5 s, the next at 7.5 s; a delay starting over after each would have made a dozen.
+            int tries = nginx.errorLog().split("connect: app='deny'", -1).length - 1;
+            assertThat(tries).as(nginx.errorLog()).isBetween(3, 5);
+            assertThat(publisher.connection().lastProblem()).matches("the server closed the connection \\d+ ms after the session started");
         } finally {
             context.stop();
         }
@@ -239,6 +275,13 @@ class NginxInteropTest {
                         .cause().isInstanceOf(RtmpRefusedException.class)
                         .hasMessageContaining("NetStream.Publish.BadName").hasMessageContaining("Already publishing")
                         .hasMessageNotContaining("/dup");
+                // One failed exchange per refused try: the frames after it are dropped and counted, not failed.
+                long dropped = publisher.droppedCount();
+                for (MediaPacket packet : clip.subList(1, 31)) {
+                    template.sendBody("direct:av", packet);
+                }
+                assertThat(publisher.droppedCount() - dropped).isEqualTo(30);
+                assertThat(publisher.connection().lastProblem()).contains("NetStream.Publish.BadName");
             } finally {
                 context.stop();
             }

@@ -43,6 +43,12 @@ public final class RtmpConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtmpConnection.class);
     private static final long CLOSE_GRACE_MILLIS = 2000;
+    /**
+     * A session that lasted this long puts the retry delay back to its start. A server that takes
+     * the stream and drops it at once (nginx closes a publisher its access rules deny only after
+     * it said the publish started) is thus retried ever more slowly, not every reconnect delay.
+     */
+    private static final long STABLE_SESSION_NANOS = 10_000_000_000L;
 
     private final EventLoopGroup group;
     private final ClientTarget target;
@@ -55,6 +61,7 @@ public final class RtmpConnection {
     private volatile boolean stopped;
     private volatile String lastProblem = "not connected yet";
     private volatile long delay;
+    private volatile long upSince;
     private ScheduledFuture<?> retry;
 
     public RtmpConnection(EventLoopGroup group, ClientTarget target, ClientMode mode, ClientOptions options, SessionListener listener) {
@@ -133,7 +140,9 @@ public final class RtmpConnection {
                 return;
             }
             Channel ch = done.channel();
-            ch.closeFuture().addListener(closed -> down(up ? "connection lost" : lastProblem));
+            lastProblem = "the server closed the connection before the RTMP session started"
+                          + (options.sslContext == null ? " (if it is an RTMPS port, use rtmps:)" : "");
+            ch.closeFuture().addListener(closed -> down(up ? lost() : lastProblem));
             // A server that takes the TCP connection but never answers must not hold us forever.
             ch.eventLoop().schedule(() -> {
                 if (!up && ch.isActive()) {
@@ -144,12 +153,20 @@ public final class RtmpConnection {
         });
     }
 
+    private String lost() {
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - upSince);
+        return millis < 1000 ? "the server closed the connection " + millis + " ms after the session started" : "connection lost";
+    }
+
     private synchronized void down(String problem) {
         boolean wasUp = up;
         up = false;
         lastProblem = problem;
         if (stopped) {
             return;
+        }
+        if (wasUp && System.nanoTime() - upSince >= STABLE_SESSION_NANOS) {
+            delay = options.reconnectDelayMillis;
         }
         if (wasUp) {
             LOG.warn("{}: {}; reconnecting in {} ms", target, problem, delay);
@@ -196,8 +213,8 @@ public final class RtmpConnection {
     private final class Session implements SessionListener {
         @Override
         public void ready(Channel ch, long streamId) {
+            upSince = System.nanoTime();
             up = true;
-            delay = options.reconnectDelayMillis;
             lastProblem = null;
             LOG.info("{}: {} started", target, mode == ClientMode.PUBLISH ? "publishing" : "playing");
             listener.ready(ch, streamId);

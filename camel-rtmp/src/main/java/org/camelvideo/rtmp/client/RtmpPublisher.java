@@ -1,5 +1,6 @@
 package org.camelvideo.rtmp.client;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -78,6 +79,7 @@ public final class RtmpPublisher implements SessionListener {
     private int heldAudio;
     private KeyframeRequester keyframeRequester;
     private volatile String refusal;
+    private final AtomicBoolean refusalUnreported = new AtomicBoolean();
 
     public RtmpPublisher(EventLoopGroup group, ClientTarget target, ClientOptions options, double frameRate, long videoBitrate,
                          long audioBitrate) {
@@ -117,6 +119,14 @@ public final class RtmpPublisher implements SessionListener {
     /** The server's last refusal (code and description), or null while it has not refused. */
     public String refusal() {
         return refusal;
+    }
+
+    /**
+     * The server's refusal the first time it is asked for after the server refused, else null:
+     * one failed exchange per refused attempt, not one per frame until the next attempt.
+     */
+    public String newRefusal() {
+        return refusalUnreported.compareAndSet(true, false) ? refusal : null;
     }
 
     /**
@@ -278,5 +288,6 @@ public final class RtmpPublisher implements SessionListener {
     @Override
     public void refused(String reason) {
         refusal = reason;
+        refusalUnreported.set(true);
     }
 }
