@@ -42,6 +42,8 @@ public class RtmpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingBytes": target.setMaxPendingBytes(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.setMaxReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.setReconnectDelay(property(camelContext, long.class, value)); return true;
         case "role": target.setRole(property(camelContext, org.camelvideo.rtmp.RtmpRole.class, value)); return true;
@@ -81,6 +83,8 @@ public class RtmpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingBytes": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return long.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
         case "role": return org.camelvideo.rtmp.RtmpRole.class;
@@ -121,6 +125,8 @@ public class RtmpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingBytes": return target.getMaxPendingBytes();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getMaxReconnectDelay();
+        case "readtimeout":
+        case "readTimeout": return target.getReadTimeout();
         case "reconnectdelay":
         case "reconnectDelay": return target.getReconnectDelay();
         case "role": return target.getRole();

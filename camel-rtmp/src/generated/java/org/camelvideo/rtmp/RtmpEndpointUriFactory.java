@@ -24,7 +24,7 @@ public class RtmpEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(21);
         props.add("app");
         props.add("audioBitrate");
         props.add("bridgeErrorHandler");
@@ -38,6 +38,7 @@ public class RtmpEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxReconnectDelay");
         props.add("path");
         props.add("port");
+        props.add("readTimeout");
         props.add("reconnectDelay");
         props.add("role");
         props.add("sslContextParameters");

@@ -121,12 +121,12 @@ public class RtmpComponent extends HealthCheckComponent {
         return group;
     }
 
-    /** The server on host:port, bound by its first user. */
-    synchronized RtmpServer acquireServer(String host, int port) {
+    /** The server on host:port, bound by its first user, whose read timeout it keeps. */
+    synchronized RtmpServer acquireServer(String host, int port, long readTimeoutMillis) {
         String key = host + ":" + port;
         SharedServer shared = servers.get(key);
         if (shared == null) {
-            RtmpServer server = new RtmpServer(host, port);
+            RtmpServer server = new RtmpServer(host, port, readTimeoutMillis);
             server.bind(eventLoopGroup());
             shared = new SharedServer(server);
             servers.put(key, shared);

@@ -47,7 +47,7 @@ public class RtmpConsumer extends MediaConsumer implements PublishSink, HealthCh
         startRouteThread(endpoint.getHost() + ":" + endpoint.resolvedPort() + "/" + endpoint.resolvedApp(), endpoint.getMaxPendingBytes(),
                          new SourceFlow(), "Error processing an RTMP packet");
         if (endpoint.getRole() == RtmpRole.server) {
-            server = endpoint.getComponent().acquireServer(endpoint.getHost(), endpoint.resolvedPort());
+            server = endpoint.getComponent().acquireServer(endpoint.getHost(), endpoint.resolvedPort(), endpoint.getReadTimeout());
             point = new PublishPoint(endpoint.resolvedApp(), endpoint.resolvedStream(), endpoint.getStreamKey(), this);
             server.add(point);
         } else {

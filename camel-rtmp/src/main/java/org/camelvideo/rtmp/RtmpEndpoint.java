@@ -61,6 +61,12 @@ public class RtmpEndpoint extends DefaultEndpoint {
     @UriParam(label = "producer", defaultValue = "10000",
               description = "A write not completed within this many milliseconds means a dead server: reconnect")
     private int writeTimeout = 10000;
+    @UriParam(label = "consumer", defaultValue = "10000",
+              description = "A peer that sends nothing for this many milliseconds is gone: the server role closes a silent"
+                            + " publisher's connection, freeing its stream for the next; a player reconnects. Time in which"
+                            + " reading is paused because the route is behind does not count. On a shared port the first"
+                            + " endpoint's value holds")
+    private long readTimeout = 10000;
     @UriParam(defaultValue = "3000",
               description = "Delay before the first reconnect attempt in milliseconds, doubled after each failure")
     private long reconnectDelay = 3000;
@@ -142,7 +148,7 @@ public class RtmpEndpoint extends DefaultEndpoint {
 
     ClientOptions clientOptions() throws Exception {
         return new ClientOptions(tls ? sslContext() : null, tls && !trustAllCertificates, connectTimeout, writeTimeout,
-                                 reconnectDelay, maxReconnectDelay, maxPendingBytes);
+                                 reconnectDelay, maxReconnectDelay, maxPendingBytes, readTimeout);
     }
 
     private SslContext sslContext() throws Exception {
@@ -282,6 +288,14 @@ public class RtmpEndpoint extends DefaultEndpoint {
 
     public void setMaxReconnectDelay(long maxReconnectDelay) {
         this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     public int getMaxPendingBytes() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
@@ -196,6 +197,61 @@ class FfmpegInteropTest {
         assertThat(Double.parseDouble(times[times.length - 1]) - Double.parseDouble(times[0])).isBetween(7.5, 8.5);
     }
 
+    /**
+     * A publisher that freezes without closing its connection (SIGSTOP: a hung encoder, a pulled
+     * cable) is disconnected after the read timeout, and the next publisher of the stream is taken.
+     */
+    @Test
+    void aFrozenPublisherFreesItsStreamForTheNext() throws Exception {
+        int port = Peers.freePort();
+        AtomicInteger packets = new AtomicInteger();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rtmp://127.0.0.1:" + port + "/live/cam?role=server&readTimeout=2000").process(e -> packets.incrementAndGet());
+            }
+        });
+        context.start();
+        List<String> publish = List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-re", "-stream_loop", "-1", "-i",
+                                       TestClips.flv().toString(), "-c", "copy", "-f", "flv", "rtmp://127.0.0.1:" + port + "/live/cam");
+        try (Proc frozen = Proc.start(work.resolve("frozen-publisher.log"), publish)) {
+            awaitPackets(packets, 30);
+            signal("STOP", frozen);
+            int before = packets.get();
+            // Refused while the frozen one holds the stream, the next is taken once the 2 s of silence are up;
+            // like OBS, it tries again when refused.
+            long deadline = System.currentTimeMillis() + 10_000;
+            Proc next = Proc.start(work.resolve("next-publisher.log"), publish);
+            try {
+                while (next.process().waitFor(1, TimeUnit.SECONDS) && System.currentTimeMillis() < deadline) {
+                    assertThat(next.output()).contains("Stream is already being published");
+                    next = Proc.start(work.resolve("next-publisher.log"), publish);
+                }
+                awaitPackets(packets, before + 60);
+                assertThat(next.isAlive()).as(next.output()).isTrue();
+            } finally {
+                next.close();
+                signal("CONT", frozen);
+            }
+        } finally {
+            context.stop();
+        }
+        assertThat(LeakWatch.rtmpThreads()).isEmpty();
+    }
+
+    private static void awaitPackets(AtomicInteger packets, int wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (packets.get() < wanted && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(packets.get()).isGreaterThanOrEqualTo(wanted);
+    }
+
+    private static void signal(String signal, Proc proc) throws Exception {
+        assertThat(Peers.run(10, "kill", "-" + signal, String.valueOf(proc.process().pid())).exitCode()).isZero();
+    }
+
     /** FFmpeg is done when it has written; the server is done when it has read all of it. */
     private static void awaitPublisherGone(CamelContext context) throws InterruptedException {
         RtmpConsumer consumer = (RtmpConsumer) context.getRoutes().get(0).getConsumer();
@@ -271,6 +327,42 @@ class FfmpegInteropTest {
             assertThat(video.get(0).isKeyframe()).isTrue();
             assertThat(video.get(0).config().width()).isEqualTo(TestClips.WIDTH);
             assertThat(packets.stream().anyMatch(p -> p.codec() == Codec.AAC)).isTrue();
+        }
+    }
+
+    /** A server that froze without closing the connection (SIGSTOP) is given up after the read timeout. */
+    @Test
+    void aPlayerGivesUpAServerThatFroze() throws Exception {
+        int port = Peers.freePort();
+        try (Proc server = Proc.start(work.resolve("serve-frozen.log"),
+                                      List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-re", "-stream_loop", "-1", "-i",
+                                              TestClips.flv().toString(), "-c", "copy", "-f", "flv", "-listen", "1",
+                                              "rtmp://127.0.0.1:" + port + "/live/served"))) {
+            Peers.awaitListening(port, 10_000);
+            AtomicInteger packets = new AtomicInteger();
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("rtmp://127.0.0.1:" + port + "/live/served?readTimeout=1500&reconnectDelay=60000").routeId("play")
+                            .process(e -> packets.incrementAndGet());
+                }
+            });
+            context.start();
+            try {
+                awaitPackets(packets, 30);
+                signal("STOP", server);
+                RtmpConsumer consumer = (RtmpConsumer) context.getRoute("play").getConsumer();
+                long deadline = System.currentTimeMillis() + 5000;
+                while (consumer.getConnection().isUp() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(consumer.getConnection().isUp()).isFalse();
+                assertThat(consumer.getConnection().lastProblem()).isEqualTo("nothing received for 1500 ms");
+            } finally {
+                signal("CONT", server);
+                context.stop();
+            }
         }
     }
 

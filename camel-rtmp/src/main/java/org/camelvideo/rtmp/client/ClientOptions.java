@@ -12,6 +12,7 @@ public final class ClientOptions {
     final long reconnectDelayMillis;
     final long maxReconnectDelayMillis;
     final int maxPendingBytes;
+    final long readTimeoutMillis;
 
     /**
      * @param sslContext              TLS for rtmps, or null
@@ -21,9 +22,10 @@ public final class ClientOptions {
      * @param reconnectDelayMillis    the first retry's delay, doubled on each failure
      * @param maxReconnectDelayMillis the cap of the retry delay
      * @param maxPendingBytes         bytes queued for the socket beyond which frames are dropped
+     * @param readTimeoutMillis       a player whose server sends nothing for this long reconnects
      */
     public ClientOptions(SslContext sslContext, boolean verifyHostname, int connectTimeoutMillis, int writeTimeoutMillis, long reconnectDelayMillis,
-                         long maxReconnectDelayMillis, int maxPendingBytes) {
+                         long maxReconnectDelayMillis, int maxPendingBytes, long readTimeoutMillis) {
         this.sslContext = sslContext;
         this.verifyHostname = verifyHostname;
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -31,5 +33,6 @@ public final class ClientOptions {
         this.reconnectDelayMillis = reconnectDelayMillis;
         this.maxReconnectDelayMillis = maxReconnectDelayMillis;
         this.maxPendingBytes = maxPendingBytes;
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 }

@@ -30,6 +30,7 @@ import org.camelvideo.rtmp.message.Messages;
 import org.camelvideo.rtmp.message.RtmpMessage;
 import org.camelvideo.rtmp.session.AcknowledgementWindow;
 import org.camelvideo.rtmp.session.ProtocolControlHandler;
+import org.camelvideo.rtmp.session.SilenceTimeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,9 @@ public final class RtmpConnection {
         }
         AcknowledgementWindow acknowledgements = new AcknowledgementWindow();
         p.addLast("writeTimeout", new WriteTimeoutHandler(options.writeTimeoutMillis, TimeUnit.MILLISECONDS));
+        if (mode == ClientMode.PLAY) {
+            p.addLast("silence", new SilenceTimeout(options.readTimeoutMillis));
+        }
         p.addLast("handshake", new ClientHandshakeHandler());
         p.addLast("acknowledgements", acknowledgements);
         p.addLast("chunkDecoder", new ChunkDecoder());

@@ -20,6 +20,7 @@ import org.camelvideo.rtmp.chunk.ChunkEncoder;
 import org.camelvideo.rtmp.handshake.ServerHandshakeHandler;
 import org.camelvideo.rtmp.session.AcknowledgementWindow;
 import org.camelvideo.rtmp.session.ProtocolControlHandler;
+import org.camelvideo.rtmp.session.SilenceTimeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +35,16 @@ public final class RtmpServer {
 
     private final String host;
     private final int port;
+    private final long readTimeoutMillis;
     private final List<PublishPoint> points = new CopyOnWriteArrayList<>();
     private ChannelGroup connections;
     private Channel serverChannel;
 
-    public RtmpServer(String host, int port) {
+    /** @param readTimeoutMillis a connection that sends nothing for this long is closed, freeing the stream it published */
+    public RtmpServer(String host, int port, long readTimeoutMillis) {
         this.host = host;
         this.port = port;
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 
     public void bind(EventLoopGroup group) {
@@ -53,6 +57,7 @@ public final class RtmpServer {
                         connections.add(ch);
                         ChannelPipeline p = ch.pipeline();
                         AcknowledgementWindow acknowledgements = new AcknowledgementWindow();
+                        p.addLast("silence", new SilenceTimeout(readTimeoutMillis));
                         p.addLast("handshake", new ServerHandshakeHandler());
                         p.addLast("acknowledgements", acknowledgements);
                         p.addLast("chunkDecoder", new ChunkDecoder());

@@ -39,7 +39,7 @@ class RtmpPublisherTest {
     }
 
     private static RtmpPublisher publisher(EmbeddedChannel ch, LongSupplier clock) {
-        ClientOptions options = new ClientOptions(null, false, 1000, 1000, 1000, 1000, 1 << 20);
+        ClientOptions options = new ClientOptions(null, false, 1000, 1000, 1000, 1000, 1 << 20, 10_000);
         return new RtmpPublisher(ch.eventLoop(), new ClientTarget("h", 1935, false, "live", "k"), options, 30, 0, 0, clock);
     }
 
