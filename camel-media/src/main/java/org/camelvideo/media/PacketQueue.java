@@ -14,8 +14,12 @@ import org.slf4j.LoggerFactory;
  * The network thread never waits. Past {@code maxBytes} of packets waiting, the queue stops
  * reading the connection ({@link ReadFlow}) until the route has worked the queue down to half:
  * over TCP the sender slows down and nothing is lost, as with a route run on the event loop,
- * but other connections carry on. Where reading cannot stop (UDP), or the packets already read
- * overrun twice the bound, the queue drops: a packet that cannot be decoded on its own is
+ * but other connections carry on. Once paused, the queue still takes what was read already and
+ * what the transport hands over regardless, up to {@link #PAUSED_HEADROOM_BYTES} (or the bound,
+ * if larger) beyond the bound: when the sender closes, Netty reads its socket to the end to see
+ * the close, and a sender that finished ahead of a slow route has left up to the socket's
+ * receive buffer there, a few MiB on Linux. Where reading cannot stop (UDP), or past that, the
+ * queue drops: a packet that cannot be decoded on its own is
  * dropped, and so is all that follows until the next one that can (a video keyframe; any audio
  * frame of a stream without video). That one replaces everything still waiting, which is stale
  * by then, so a route that falls behind resumes live and from a picture it can decode. Drops
@@ -25,6 +29,8 @@ public final class PacketQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacketQueue.class);
     private static final long WARN_INTERVAL_NANOS = 10_000_000_000L;
+    /** Linux autotunes a TCP receive buffer up to 6 MiB by default (net.ipv4.tcp_rmem). */
+    static final long PAUSED_HEADROOM_BYTES = 8L * 1024 * 1024;
 
     private final String name;
     private final long maxBytes;
@@ -68,7 +74,7 @@ public final class PacketQueue {
             if (!skipping && bytes + size > maxBytes && flow != null && flow.pause()) {
                 paused = true;
             }
-            if (skipping || bytes + size > (paused ? 2 * maxBytes : maxBytes)) {
+            if (skipping || bytes + size > (paused ? maxBytes + Math.max(maxBytes, PAUSED_HEADROOM_BYTES) : maxBytes)) {
                 skipping = !decodableAlone(packet);
                 if (skipping) {
                     dropped++;

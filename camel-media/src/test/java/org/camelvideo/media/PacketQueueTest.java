@@ -80,10 +80,34 @@ class PacketQueueTest {
         for (int i = 0; i < 5; i++) {
             queue.offer(video(i, i == 0, 400));
         }
-        assertThat(queue.dropped()).as("within twice the bound nothing is dropped").isZero();
+        assertThat(queue.dropped()).as("paused, what was read already is taken").isZero();
         assertThat(calls).containsOnly("pause");
         assertThat(drain(queue)).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(calls).endsWith("resume").containsOnlyOnce("resume");
+    }
+
+    /** A sender that closed ahead of a slow route: Netty reads its socket buffer to the end, paused or not. */
+    @Test
+    void pausedTheQueueTakesASocketBufferfulBeyondTheBoundAndDropsPastIt() throws Exception {
+        ReadFlow flow = new ReadFlow() {
+            @Override
+            public boolean pause() {
+                return true;
+            }
+
+            @Override
+            public void resume() {
+            }
+        };
+        PacketQueue queue = new PacketQueue("test", 1000, flow);
+        int mib = 1024 * 1024;
+        for (int i = 0; i < 8; i++) {
+            queue.offer(video(i, i == 0, mib));
+        }
+        assertThat(queue.dropped()).isZero();
+        queue.offer(video(8, false, mib));
+        assertThat(queue.dropped()).isEqualTo(1);
+        assertThat(drain(queue)).hasSize(8);
     }
 
     @Test

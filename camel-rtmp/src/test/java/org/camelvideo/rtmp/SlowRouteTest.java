@@ -75,6 +75,47 @@ class SlowRouteTest {
         assertThat(LeakWatch.rtmpThreads()).isEmpty();
     }
 
+    /**
+     * A publisher that has sent all it had, ahead of a route twice too slow for it, and closed:
+     * the packets still in the server's socket buffer reach the route all the same.
+     */
+    @Test
+    void aPublisherThatEndsAheadOfASlowRouteLosesNothing() throws Exception {
+        Path work = Files.createDirectories(Path.of("target/slow-route-" + UUID.randomUUID()).toAbsolutePath());
+        int port = AvailablePortFinder.getNextAvailable();
+        CamelContext context = new DefaultCamelContext();
+        List<MediaPacket> video = Collections.synchronizedList(new ArrayList<>());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rtmp://127.0.0.1:" + port + "/live/slow?role=server&maxPendingBytes=50000").routeId("slow")
+                        .filter(e -> e.getIn().getBody(MediaPacket.class).codec().isVideo())
+                        .process(e -> {
+                            video.add(e.getIn().getBody(MediaPacket.class));
+                            Thread.sleep(60);
+                        });
+            }
+        });
+        context.start();
+        RtmpConsumer consumer = (RtmpConsumer) context.getRoute("slow").getConsumer();
+        try {
+            String log = Proc.run(work.resolve("publish-ahead.log"), 30,
+                                  List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-re", "-t", "4", "-i", TestClips.flv().toString(),
+                                          "-c", "copy", "-f", "flv", "rtmp://127.0.0.1:" + port + "/live/slow"));
+            assertThat(log).doesNotContain("Error");
+            // Four seconds of 30 fps at 60 ms a frame: the route is still at work when ffmpeg is done.
+            assertThat(video.size()).isLessThan(100);
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (video.size() < 120 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            context.stop();
+        }
+        assertThat(consumer.getDroppedPackets()).isZero();
+        assertThat(video).hasSizeBetween(120, 122);
+    }
+
     private static Proc publish(Path work, int port, String stream) throws Exception {
         return Proc.start(work.resolve("publish-" + stream + ".log"),
                           List.of(Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-re", "-i", TestClips.flv().toString(), "-c",
