@@ -2,6 +2,12 @@ package org.camelvideo.rtsp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camelvideo.media.MediaPacket;
 
 import org.camelvideo.rtsp.support.Clip;
 import org.camelvideo.rtsp.support.Feeder;
@@ -74,6 +80,44 @@ class ServerFfmpegTest {
                 assertThat(reader.waitFor(20)).as(reader.output()).isZero();
                 assertThat(reader.frames().get(0)[2]).as("the first picture is the cached keyframe").isEqualTo(1);
                 assertThat(firstFrameMillis).as("first picture after connecting").isLessThan(2000);
+            }
+        }
+    }
+
+    /**
+     * A relayed source that starts again from zero (a camera that rebooted, a publisher that
+     * reconnected) is served on one rising timeline: FFmpeg sees its second run follow the first.
+     */
+    @Test
+    void aSourceThatStartsAgainFromZeroIsServedOnOneRisingTimeline() throws Exception {
+        Clip clip = Clip.small(30, 2);
+        try (Server server = new Server("")) {
+            Thread source = new Thread(() -> {
+                long start = System.nanoTime();
+                for (int run = 0; run < 3; run++) {
+                    for (MediaPacket packet : clip.video()) {
+                        long due = start + TimeUnit.MICROSECONDS.toNanos(run * clip.durationMicros() + packet.ptsMicros());
+                        LockSupport.parkNanos(due - System.nanoTime());
+                        server.send(packet);
+                    }
+                }
+            }, "restarting-source");
+            source.start();
+            try (FfmpegReader reader = FfmpegReader.start(server.url, "tcp", 120)) {
+                assertThat(reader.waitFor(30)).as(reader.output()).isZero();
+                Matcher m = Pattern.compile("n:\\s*\\d+ pts:\\s*-?\\d+ pts_time:([-\\d.]+)").matcher(reader.output());
+                List<Double> times = new ArrayList<>();
+                while (m.find()) {
+                    times.add(Double.parseDouble(m.group(1)));
+                }
+                assertThat(times).hasSize(120);
+                // FFmpeg gives the first two pictures it decodes the same time as it starts; from there on each must rise.
+                for (int i = 2; i < times.size(); i++) {
+                    assertThat(times.get(i)).as("picture %d of %s", i, times).isGreaterThan(times.get(i - 1));
+                }
+                assertThat(times.get(119) - times.get(0)).isBetween(3.9, 4.1);
+            } finally {
+                source.join();
             }
         }
     }

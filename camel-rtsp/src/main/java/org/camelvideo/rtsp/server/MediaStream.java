@@ -13,6 +13,7 @@ import io.netty.util.concurrent.EventExecutor;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.KeyframeRequester;
+import org.camelvideo.media.Timeline;
 import org.camelvideo.media.VideoAccessUnits;
 import org.camelvideo.rtsp.rtcp.SenderReport;
 import org.camelvideo.rtsp.rtp.RtpFrame;
@@ -49,6 +50,12 @@ public final class MediaStream {
     private final H265Packetizer h265;
     private final AacPacketizer aac;
     private final RtpTrack video = new RtpTrack(SdpWriter.VIDEO_PAYLOAD_TYPE, 90_000);
+    /**
+     * A source that starts again from zero (a relayed camera that rebooted) is carried on: players
+     * freeze or drop a stream whose RTP time goes back. Presentation times may go back a little
+     * for B-frames, never by a second.
+     */
+    private final Timeline timeline = new Timeline(2, 1_000_000, 10_000_000);
     private volatile RtpTrack audio;
     private volatile Codec videoCodec;
     private volatile CodecConfig videoConfig;
@@ -121,7 +128,7 @@ public final class MediaStream {
             }
             return;
         }
-        RtpFrameWriter writer = new RtpFrameWriter(video, 0, video.timestampOf(ptsMicros),
+        RtpFrameWriter writer = new RtpFrameWriter(video, 0, video.timestampOf(timeline.map(0, ptsMicros)),
                                                    accessUnit.length + 64 + accessUnit.length / 64, alloc);
         try {
             if (codec == Codec.H265) {
@@ -151,7 +158,7 @@ public final class MediaStream {
             audioConfig = config;
         }
         RtpTrack track = audio;
-        RtpFrameWriter writer = new RtpFrameWriter(track, 1, track.timestampOf(ptsMicros), frame.length + 2 * PACKET_OVERHEAD,
+        RtpFrameWriter writer = new RtpFrameWriter(track, 1, track.timestampOf(timeline.map(1, ptsMicros)), frame.length + 2 * PACKET_OVERHEAD,
                                                    alloc);
         try {
             aac.packetize(frame, writer);
