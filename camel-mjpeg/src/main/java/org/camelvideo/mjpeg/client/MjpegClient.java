@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 import io.netty.bootstrap.Bootstrap;
@@ -14,14 +13,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.camelvideo.mjpeg.multipart.JpegPart;
@@ -128,15 +125,19 @@ public final class MjpegClient {
         channel = future.channel();
         future.addListener(f -> {
             if (!f.isSuccess()) {
-                failed("cannot connect: " + SocketErrors.reason(f.cause()));
+                lastError = "cannot connect: " + SocketErrors.reason(f.cause());
                 reconnectLater();
-                return;
             }
-            future.channel().closeFuture().addListener(c -> {
-                receiving = false;
-                reconnectLater();
-            });
         });
+    }
+
+    /** A connection that was made has ended, for {@code reason}; said once per connection. */
+    void disconnected(String reason) {
+        receiving = false;
+        if (running) {
+            lastError = reason;
+            reconnectLater();
+        }
     }
 
     private void reconnectLater() {
@@ -156,21 +157,6 @@ public final class MjpegClient {
             bootstrap.config().group().schedule(this::connect, wait, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // stopping
-        }
-    }
-
-    void failed(String reason) {
-        lastError = reason;
-    }
-
-    void failed(Throwable cause) {
-        Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        if (c instanceof ReadTimeoutException) {
-            failed("nothing received for " + settings.readTimeoutMillis() + " ms");
-        } else if (c instanceof SSLException) {
-            failed("TLS with the camera failed: " + c.getMessage());
-        } else {
-            failed(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
         }
     }
 

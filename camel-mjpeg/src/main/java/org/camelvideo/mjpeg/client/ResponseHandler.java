@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -15,20 +18,24 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.ReferenceCountUtil;
 import org.camelvideo.mjpeg.multipart.Boundary;
 import org.camelvideo.mjpeg.multipart.MultipartJpegDecoder;
+import org.camelvideo.netty.SocketErrors;
 
 /**
  * Asks for the stream and checks the answer: a 200 with a multipart Content-Type installs the
  * part decoder behind this handler, which from then on passes the body bytes on (de-chunked by
- * the HTTP codec). Anything else is an error with a message that says what was wrong.
+ * the HTTP codec). Anything else is an error with a message that says what was wrong. When the
+ * connection ends it tells the client why, once.
  */
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private final MjpegClient client;
     private final ClientSettings settings;
     private boolean streaming;
+    private String reason;
 
     ResponseHandler(MjpegClient client, ClientSettings settings) {
         this.client = client;
@@ -61,9 +68,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             }
             if (msg instanceof HttpContent content && streaming) {
                 ctx.fireChannelRead(content.content().retain());
-                if (content instanceof LastHttpContent) {
-                    client.failed("the camera ended the stream");
-                    ctx.close();
+                // the end of a body that ends with the connection arrives once the connection is gone
+                if (content instanceof LastHttpContent && ctx.channel().isActive()) {
+                    fail(ctx, "the camera ended the stream");
                 }
             }
         } finally {
@@ -73,7 +80,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void start(ChannelHandlerContext ctx, HttpResponse response) {
         if (response.decoderResult().isFailure()) {
-            fail(ctx, "malformed HTTP response: " + response.decoderResult().cause().getMessage());
+            fail(ctx, "malformed HTTP response: " + reason(response.decoderResult().cause()));
             return;
         }
         HttpResponseStatus status = response.status();
@@ -93,25 +100,45 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             fail(ctx, "the camera answered " + contentType + ", not a multipart JPEG stream: is this its MJPEG stream URL?");
             return;
         }
-        Boundary boundary = Boundary.fromContentType(contentType);
-        if (type.startsWith("multipart/") && boundary == null) {
-            fail(ctx, "the camera's Content-Type " + contentType + " has no boundary");
-            return;
-        }
-        // a Content-Type without boundary (ffmpeg's HTTP server sends application/octet-stream)
-        // leaves the boundary to be learnt from the first delimiter
-        ctx.pipeline().addAfter(ctx.name(), "parts", new MultipartJpegDecoder(boundary, settings.maxFrameSize(), client::dropped));
+        // a Content-Type without boundary (ffmpeg's HTTP server sends application/octet-stream, some
+        // cameras a bare multipart/x-mixed-replace) leaves the boundary to be learnt from the first delimiter
+        ctx.pipeline().addAfter(ctx.name(), "parts", new MultipartJpegDecoder(Boundary.fromContentType(contentType),
+                settings.maxFrameSize(), client::dropped));
         streaming = true;
     }
 
-    private void fail(ChannelHandlerContext ctx, String reason) {
-        client.failed(reason);
+    /** Closes the connection for {@code why}; what goes wrong after the first failure is its consequence. */
+    private void fail(ChannelHandlerContext ctx, String why) {
+        if (reason == null) {
+            reason = why;
+        }
         ctx.close();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        client.failed(cause);
-        ctx.close();
+        fail(ctx, reason(cause));
+    }
+
+    /**
+     * Netty fires the close of a connection after it has completed its close future, and the HTTP
+     * codec passes on what the close ended only then: here every reason is known. The part decoder
+     * hands on what it still holds before the client hears of the end.
+     */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        ctx.fireChannelInactive();
+        client.disconnected(reason == null ? "the camera closed the connection" : reason);
+    }
+
+    private String reason(Throwable cause) {
+        Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (c instanceof ReadTimeoutException) {
+            return "nothing received for " + settings.readTimeoutMillis() + " ms";
+        }
+        if (c instanceof SSLException) {
+            return "TLS with the camera failed: " + SocketErrors.reason(c);
+        }
+        return SocketErrors.reason(c);
     }
 }

@@ -98,8 +98,18 @@ public final class MjpegServer {
         }
     }
 
+    /**
+     * The resource at {@code path}. A stream or a page is also found with a slash after its path,
+     * as people type and link such addresses; a snapshot or figures path names a file.
+     */
     Resource resource(String path) {
         Resource resource = resources.get(path);
+        if (resource == null && path.length() > 1 && path.endsWith("/")) {
+            Resource withoutSlash = resources.get(path.substring(0, path.length() - 1));
+            if (withoutSlash instanceof StreamResource || withoutSlash instanceof PageResource) {
+                return withoutSlash;
+            }
+        }
         if (resource == null && "/".equals(path) && !streams.isEmpty()) {
             return new PageResource(ViewerPage.html(streams));
         }

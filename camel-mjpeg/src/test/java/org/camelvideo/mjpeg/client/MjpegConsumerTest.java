@@ -2,6 +2,7 @@ package org.camelvideo.mjpeg.client;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.camelvideo.mjpeg.TestJpegs;
 import org.camelvideo.mjpeg.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -177,6 +179,40 @@ class MjpegConsumerTest {
                 "testsrc2=size=320x240:rate=30", "-t", String.valueOf(seconds), "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg",
                 "-listen", "1", "http://127.0.0.1:" + port + "/x").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    @Test
+    void learnsTheBoundaryFromTheStreamWhenTheCamerasContentTypeHasNone(@TempDir Path dir) throws Exception {
+        List<byte[]> frames = TestJpegs.frames(320, 240).subList(0, 10);
+        int port = FreePort.find();
+        try (PythonCamera camera = new PythonCamera(dir, port, "multipart/x-mixed-replace", 0, frames)) {
+            CamelContext client = client("mjpeg:http://127.0.0.1:" + port + "/video");
+            List<byte[]> pictures = take(30, 20).stream().map(m -> m.getBody(byte[].class)).toList();
+            // three rounds of the camera's ten: the pictures without Content-Length came through too
+            assertThat(frames).allSatisfy(f -> assertThat(pictures).anySatisfy(p -> assertThat(p).isEqualTo(f)));
+            for (byte[] p : pictures) {
+                assertThat(Jpegs.decode(p).getWidth()).isEqualTo(320);
+            }
+            assertThat(consumer(client).getPartsDropped()).isZero();
+            assertThat(consumer(client).getLastError()).isNull();
+        }
+    }
+
+    @Test
+    void saysTheCameraClosedTheConnection(@TempDir Path dir) throws Exception {
+        int port = FreePort.find();
+        CapturedLog log = new CapturedLog();
+        try (log; PythonCamera camera = new PythonCamera(dir, port, "multipart/x-mixed-replace; boundary=myboundary", 3,
+                TestJpegs.frames(320, 240).subList(0, 3))) {
+            CamelContext client = client("mjpeg:http://127.0.0.1:" + port + "/video?reconnectDelay=30000");
+            Await.until(10, "the camera's close noticed", () -> log.text().contains("; retrying in 30000 ms"));
+            assertThat(log.text()).contains("MJPEG camera http://127.0.0.1:" + port
+                    + "/video: the camera closed the connection; retrying in 30000 ms");
+            assertThat(consumer(client).getPartsReceived()).isEqualTo(3);
+            assertThat(consumer(client).getLastError()).isEqualTo("the camera closed the connection");
+            assertThat(consumer(client).getHealthCheck().call().getMessage().orElseThrow())
+                    .endsWith(": the camera closed the connection");
+        }
     }
 
     @Test

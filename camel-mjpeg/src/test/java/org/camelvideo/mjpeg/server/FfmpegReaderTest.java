@@ -36,4 +36,16 @@ class FfmpegReaderTest {
             context.stop();
         }
     }
+
+    @Test
+    void ffprobeReadsTheStreamAtItsPathWithATrailingSlash() throws Exception {
+        List<byte[]> frames = TestJpegs.frames(640, 480);
+        int port = FreePort.find();
+        CamelContext context = TestServer.start("mjpeg://127.0.0.1:" + port + "/stream");
+        try (FramePump pump = new FramePump(context.createProducerTemplate(), "direct:in", frames, 30, 60)) {
+            assertThat(Peers.ffprobeFrames(null, "http://127.0.0.1:" + port + "/stream/", 10)).isEqualTo("mjpeg 640x480 10");
+        } finally {
+            context.stop();
+        }
+    }
 }

@@ -162,6 +162,23 @@ class MjpegServerTest {
     }
 
     @Test
+    void theStreamAndAPageAreReachedWithATrailingSlash() throws Exception {
+        String page = "<html><body><img src=\"/cam/\"></body></html>";
+        start("mjpeg://127.0.0.1:PORT/stream", "mjpeg://127.0.0.1:PORT/cam?pagePath=/view&html=" + page);
+        template.sendBody("direct:in0", frames.get(0));
+        try (StreamReader reader = new StreamReader(port, "/stream/")) {
+            assertThat(reader.head()).startsWith("HTTP/1.1 200 OK")
+                    .contains("content-type: multipart/x-mixed-replace;boundary=mjpegframe");
+            assertThat(reader.next().body()).isEqualTo(frames.get(0));
+            template.sendBody("direct:in0", frames.get(1));
+            assertThat(reader.next().body()).isEqualTo(frames.get(1));
+        }
+        HttpResponse<byte[]> view = request("GET", "/view/");
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(new String(view.body(), StandardCharsets.UTF_8)).isEqualTo(page);
+    }
+
+    @Test
     void figuresCountViewers() throws Exception {
         start("mjpeg://127.0.0.1:PORT/stream");
         try (StreamReader a = watching(); StreamReader b = watching()) {
