@@ -47,6 +47,8 @@ public class CameraEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxReconnectDelay": target.setMaxReconnectDelay(property(camelContext, long.class, value)); return true;
         case "pixelformat":
         case "pixelFormat": target.setPixelFormat(property(camelContext, org.camelvideo.media.PixelFormat.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "realtime": target.setRealtime(property(camelContext, boolean.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.setReconnectDelay(property(camelContext, long.class, value)); return true;
@@ -82,6 +84,8 @@ public class CameraEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxReconnectDelay": return long.class;
         case "pixelformat":
         case "pixelFormat": return org.camelvideo.media.PixelFormat.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
         case "realtime": return boolean.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
@@ -118,6 +122,8 @@ public class CameraEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxReconnectDelay": return target.getMaxReconnectDelay();
         case "pixelformat":
         case "pixelFormat": return target.getPixelFormat();
+        case "readtimeout":
+        case "readTimeout": return target.getReadTimeout();
         case "realtime": return target.isRealtime();
         case "reconnectdelay":
         case "reconnectDelay": return target.getReconnectDelay();

@@ -23,7 +23,7 @@ public class CameraEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(19);
         props.add("audio");
         props.add("audioChannels");
         props.add("audioDevice");
@@ -38,6 +38,7 @@ public class CameraEndpointUriFactory extends org.apache.camel.support.component
         props.add("loop");
         props.add("maxReconnectDelay");
         props.add("pixelFormat");
+        props.add("readTimeout");
         props.add("realtime");
         props.add("reconnectDelay");
         props.add("source");

@@ -57,6 +57,11 @@ public class CameraEndpoint extends DefaultEndpoint {
               description = "FFmpeg demuxer options as key=value pairs separated by commas,"
                             + " e.g. input_format=mjpeg,video_size=1280x720 or rtsp_transport=tcp")
     private String inputOptions;
+    @UriParam(label = "advanced", description = "A network source (RTSP, HTTP, any URL) that sends nothing for this many"
+                                                + " milliseconds, or does not answer its opening within it, is given up"
+                                                + " and reconnected: a camera that froze without closing the connection",
+              defaultValue = "10000")
+    private long readTimeout = 10000;
     @UriParam(label = "advanced", description = "First delay in milliseconds before a failed source is tried again;"
                                                 + " it doubles on each failure up to maxReconnectDelay",
               defaultValue = "1000")
@@ -83,7 +88,7 @@ public class CameraEndpoint extends DefaultEndpoint {
 
     SourceSettings settings() {
         return new SourceSettings(width, height, fps, pixelFormat, loop, realtime, audio, audioSampleRate, audioChannels,
-                                  inputFormat, inputOptions);
+                                  inputFormat, inputOptions, readTimeout);
     }
 
     public String getSource() {
@@ -196,6 +201,14 @@ public class CameraEndpoint extends DefaultEndpoint {
 
     public void setReconnectDelay(long reconnectDelay) {
         this.reconnectDelay = reconnectDelay;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     public long getMaxReconnectDelay() {

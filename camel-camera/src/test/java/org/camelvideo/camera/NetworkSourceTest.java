@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -43,19 +48,29 @@ class NetworkSourceTest {
     }
 
     private HttpServer serve(int port, byte[] jpeg) throws IOException {
+        return serve(port, jpeg, Integer.MAX_VALUE, 40);
+    }
+
+    /**
+     * An MJPEG camera: a picture every {@code intervalMillis} on each connection; after
+     * {@code frames} of them it freezes, its connection left open, as a hung camera does.
+     */
+    private HttpServer serve(int port, byte[] jpeg, int frames, long intervalMillis) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        http.setExecutor(Executors.newCachedThreadPool());
         http.createContext("/cam", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "multipart/x-mixed-replace;boundary=frame");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                while (true) {
+                for (int i = 0; i < frames; i++) {
                     out.write(("--frame\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
                     out.write(jpeg);
                     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    Thread.sleep(40);
+                    Thread.sleep(intervalMillis);
                 }
+                Thread.sleep(60_000);
             } catch (IOException | InterruptedException e) {
                 // The reader or the server went away.
             }
@@ -102,5 +117,84 @@ class NetworkSourceTest {
         int before = frames.size();
         await(() -> frames.size() >= before + 10, "frames after the camera came back");
         assertThat(consumer.getHealthCheck().call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private static byte[] jpeg() {
+        return FrameConverters.toJpeg(new VideoFrame(160, 120, PixelFormat.I420, new byte[PixelFormat.I420.frameSize(160, 120)], 0, 0),
+                                      null);
+    }
+
+    /**
+     * A camera that freezes after ten pictures, its connection open: FFmpeg alone would wait on it
+     * forever. It is given up after the read timeout, DOWN with the reason, and reopened; the
+     * frames' timestamps go on across the reopen, at the camera's own 10 a second.
+     */
+    @Test
+    void aCameraThatFreezesIsGivenUpAndReopenedItsFramesTimedAsTheyCame() throws Exception {
+        server = serve(0, jpeg(), 10, 100);
+        int port = server.getAddress().getPort();
+        List<VideoFrame> frames = new CopyOnWriteArrayList<>();
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        List<String> problems = new CopyOnWriteArrayList<>();
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("camera:http://127.0.0.1:" + port + "/cam?readTimeout=1000&reconnectDelay=200").routeId("cam")
+                        .process(e -> {
+                            arrivals.add(System.nanoTime());
+                            frames.add(e.getMessage().getBody(VideoFrame.class));
+                        });
+            }
+        });
+        context.start();
+        CameraConsumer consumer = (CameraConsumer) context.getRoute("cam").getConsumer();
+        await(() -> {
+            consumer.getHealthCheck().call().getMessage().ifPresent(problems::add);
+            return frames.size() >= 20;
+        }, "pictures from two connections");
+        assertThat(problems).contains("camera source http://127.0.0.1:" + port + "/cam: nothing received for 1000 ms");
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < 20; i++) {
+            gaps.add(frames.get(i).ptsMicros() - frames.get(i - 1).ptsMicros());
+        }
+        assertThat(gaps).as("times from picture to picture").allMatch(gap -> gap > 0);
+        // Timed as they came: the twenty pictures span the time the route took to get them, freeze and reopen included.
+        long spanMicros = frames.get(19).ptsMicros() - frames.get(0).ptsMicros();
+        long receivedMicros = TimeUnit.NANOSECONDS.toMicros(arrivals.get(19) - arrivals.get(0));
+        assertThat(spanMicros).as("pictures' time span beside the %d us they took to come, gaps %s", receivedMicros, gaps)
+                .isBetween(receivedMicros - 500_000, receivedMicros + 500_000);
+    }
+
+    /** A server that takes the connection and never answers: the opening is given up after the read timeout. */
+    @Test
+    void aServerThatNeverAnswersIsDownWithTheReason() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            });
+            acceptor.start();
+            String url = "rtsp://127.0.0.1:" + silent.getLocalPort() + "/stream";
+            context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("camera:" + url + "?readTimeout=1000&reconnectDelay=5000").routeId("cam").to("log:frames");
+                }
+            });
+            context.start();
+            CameraConsumer consumer = (CameraConsumer) context.getRoute("cam").getConsumer();
+            await(() -> consumer.getHealthCheck().call().getState() == HealthCheck.State.DOWN, "health DOWN");
+            assertThat(consumer.getHealthCheck().call().getMessage().orElseThrow())
+                    .isEqualTo("camera source " + url + ": no answer within 1000 ms");
+            assertThat(held).isNotEmpty();
+        }
     }
 }

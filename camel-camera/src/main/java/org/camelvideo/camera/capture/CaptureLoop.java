@@ -19,6 +19,8 @@ public final class CaptureLoop implements Runnable {
     private final long initialDelayMillis;
     private final long maxDelayMillis;
     private volatile boolean running = true;
+    /** The wait before the next attempt: back to the start once a source delivers again. */
+    private long delay;
 
     public CaptureLoop(FrameSource source, FrameMailbox mailbox, CaptureState state, long initialDelayMillis,
                        long maxDelayMillis) {
@@ -31,7 +33,7 @@ public final class CaptureLoop implements Runnable {
 
     @Override
     public void run() {
-        long delay = initialDelayMillis;
+        delay = initialDelayMillis;
         while (running) {
             try {
                 source.open();
@@ -75,6 +77,7 @@ public final class CaptureLoop implements Runnable {
                     LOG.info("Capturing from {}", source.describe());
                 }
                 state.capturing();
+                delay = initialDelayMillis;
                 first = false;
             }
             mailbox.put(frame);

@@ -32,6 +32,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -68,11 +69,24 @@ public final class FfmpegSource implements FrameSource {
     private final Pacer pacer = new Pacer();
     private final Deque<Object> pending = new ArrayDeque<>();
     private volatile boolean interrupted;
+    /**
+     * When the blocking call under way gives up: FFmpeg opens network inputs without a timeout, so
+     * a camera that froze with its connection open would hold the capture thread forever.
+     */
+    private volatile long deadlineNanos = Long.MAX_VALUE;
+    private volatile boolean timedOut;
     /** Kept in a field: FFmpeg calls it through a native pointer, so it must not be collected. */
     private final AVIOInterruptCB.Callback_Pointer interruptCallback = new AVIOInterruptCB.Callback_Pointer() {
         @Override
         public int call(Pointer opaque) {
-            return interrupted ? 1 : 0;
+            if (interrupted) {
+                return 1;
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                timedOut = true;
+                return 1;
+            }
+            return 0;
         }
     };
 
@@ -91,6 +105,11 @@ public final class FfmpegSource implements FrameSource {
     private long lastPts;
     private long frameDuration;
     private long sequence;
+    /** Whether frames are stamped with when their packet was read, the source's own times being made up. */
+    private boolean arrivalTimed;
+    private long readMicros;
+    private long arrivalOrigin = Long.MIN_VALUE;
+    private long lastFrameNanos;
 
     /**
      * @param url         file path, device path or URL
@@ -150,22 +169,37 @@ public final class FfmpegSource implements FrameSource {
                 throw new SourceUnavailableException(describe() + ": FFmpeg has no input format '" + inputFormat + "'");
             }
         }
+        if (basePts != Long.MIN_VALUE) {
+            // Opened again after a failure: its timestamps start afresh, the frames' go on by the time
+            // the outage took, so that they keep in step with the clock (and a separate audio device).
+            loopOffset = lastPts + Math.max(frameDuration, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - lastFrameNanos));
+            basePts = Long.MIN_VALUE;
+        }
+        // Once FFmpeg's I/O has been told to give up, it answers every later read with the same exit.
+        timedOut = false;
         format = avformat_alloc_context();
         format.interrupt_callback().callback(interruptCallback);
         AVDictionary options = new AVDictionary(null);
         try {
             setOptions(options);
+            armDeadline();
             int ret = avformat_open_input(format, url, forced, options);
             if (ret < 0) {
                 format = null;
-                throw new SourceUnavailableException(describe() + ": " + openFailure(ret));
+                throw new SourceUnavailableException(describe() + ": " + (timedOut ? "no answer within " + settings.readTimeoutMillis()
+                                                                                       + " ms" : openFailure(ret)));
             }
         } finally {
             av_dict_free(options);
         }
+        // MJPEG over HTTP carries no timestamps, and FFmpeg counts 25 a second whatever the camera's rate.
+        arrivalTimed = "mpjpeg".equals(format.iformat().name().getString());
+        armDeadline();
         int ret = avformat_find_stream_info(format, (PointerPointer<?>) null);
         if (ret < 0) {
-            throw new SourceUnavailableException(describe() + ": cannot read its streams: " + Ffmpeg.error(ret));
+            throw new SourceUnavailableException(describe() + ": cannot read its streams: "
+                                                 + (timedOut ? "nothing received for " + settings.readTimeoutMillis() + " ms"
+                                                         : Ffmpeg.error(ret)));
         }
         if (wantVideo) {
             videoIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
@@ -233,7 +267,9 @@ public final class FfmpegSource implements FrameSource {
             if (ended || interrupted) {
                 return null;
             }
+            armDeadline();
             int ret = av_read_frame(format, packet);
+            readMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime());
             if (ret == AVERROR_EOF) {
                 if (!isFile()) {
                     // A camera or a stream has no end: it was unplugged or dropped, so try again.
@@ -252,7 +288,8 @@ public final class FfmpegSource implements FrameSource {
                 if (interrupted) {
                     return null;
                 }
-                throw new SourceUnavailableException(describe() + ": read failed: " + Ffmpeg.error(ret));
+                throw new SourceUnavailableException(describe() + ": " + (timedOut ? "nothing received for " + settings.readTimeoutMillis()
+                                                                                      + " ms" : "read failed: " + Ffmpeg.error(ret)));
             }
             try {
                 if (packet.stream_index() == videoIndex) {
@@ -265,6 +302,7 @@ public final class FfmpegSource implements FrameSource {
             }
         }
         Object next = pending.poll();
+        lastFrameNanos = System.nanoTime();
         if (paced) {
             pacer.await(next instanceof VideoFrame ? ((VideoFrame) next).ptsMicros()
                     : ((org.camelvideo.media.AudioFrame) next).ptsMicros());
@@ -308,7 +346,22 @@ public final class FfmpegSource implements FrameSource {
         }
     }
 
+    /** Network inputs get {@code readTimeout} for the call about to block; files and devices have no deadline. */
+    private void armDeadline() {
+        if (!isFile() && !isDevice()) {
+            deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.readTimeoutMillis());
+        }
+    }
+
     private long micros(int index, long timestamp) {
+        if (arrivalTimed) {
+            // One clock from the first picture on, through reconnects.
+            if (arrivalOrigin == Long.MIN_VALUE) {
+                arrivalOrigin = readMicros;
+            }
+            lastPts = Math.max(lastPts + 1, readMicros - arrivalOrigin);
+            return lastPts;
+        }
         if (timestamp == AV_NOPTS_VALUE) {
             // Untimed frames (some raw and network inputs) follow the last one at the nominal rate.
             lastPts += frameDuration;

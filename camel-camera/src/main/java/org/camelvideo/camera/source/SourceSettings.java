@@ -16,14 +16,15 @@ import org.camelvideo.media.PixelFormat;
  * @param audioChannels   channels of testsrc and device audio
  * @param inputFormat     FFmpeg demuxer to force, or null
  * @param inputOptions    FFmpeg demuxer options as {@code key=value} pairs separated by commas, or null
+ * @param readTimeoutMillis how long a network source may send nothing before it is given up
  */
 public record SourceSettings(
         int width, int height, int fps, PixelFormat pixelFormat, boolean loop, boolean realtime, boolean audio,
-        int audioSampleRate, int audioChannels, String inputFormat, String inputOptions) {
+        int audioSampleRate, int audioChannels, String inputFormat, String inputOptions, long readTimeoutMillis) {
 
     /** The same, without audio: for the video source when audio comes from a separate device. */
     public SourceSettings withoutAudio() {
         return new SourceSettings(width, height, fps, pixelFormat, loop, realtime, false, audioSampleRate, audioChannels,
-                                  inputFormat, inputOptions);
+                                  inputFormat, inputOptions, readTimeoutMillis);
     }
 }
