@@ -1,6 +1,7 @@
 package org.camelvideo.camera;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
@@ -17,6 +18,13 @@ public class CameraComponent extends DefaultComponent {
         CameraEndpoint endpoint = new CameraEndpoint(uri, this);
         endpoint.setSource(remaining == null || remaining.isEmpty() ? org.camelvideo.camera.source.Sources.TESTSRC : remaining);
         setProperties(endpoint, parameters);
+        if (endpoint.getSource().contains("://") && !parameters.isEmpty()) {
+            // What is not an option is the camera URL's own query (rtsp://cam/realmonitor?channel=1&subtype=0),
+            // in the order Camel has put the parameters in: by name.
+            String query = parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+            endpoint.setSource(endpoint.getSource() + (endpoint.getSource().contains("?") ? "&" : "?") + query);
+            parameters.clear();
+        }
         return endpoint;
     }
 }

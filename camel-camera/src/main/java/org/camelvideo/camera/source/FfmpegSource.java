@@ -32,6 +32,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -43,6 +45,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.camelvideo.ffmpeg.AudioResampler;
@@ -59,6 +62,19 @@ import org.camelvideo.media.VideoFrame;
 public final class FfmpegSource implements FrameSource {
 
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
+    private static final Map<Long, FfmpegSource> OPEN = new ConcurrentHashMap<>();
+    /**
+     * One callback for every source: JavaCPP has room for ten native thunks of a callback class,
+     * and an eleventh source of its own would be handed none, so FFmpeg would never ask it
+     * whether to give up (no timeout, no stop). The opaque pointer says which source asks.
+     */
+    private static final AVIOInterruptCB.Callback_Pointer INTERRUPT = new AVIOInterruptCB.Callback_Pointer() {
+        @Override
+        public int call(Pointer opaque) {
+            FfmpegSource source = OPEN.get(opaque.address());
+            return source != null && source.givingUp() ? 1 : 0;
+        }
+    };
 
     private final String url;
     private final String inputFormat;
@@ -75,20 +91,8 @@ public final class FfmpegSource implements FrameSource {
      */
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile boolean timedOut;
-    /** Kept in a field: FFmpeg calls it through a native pointer, so it must not be collected. */
-    private final AVIOInterruptCB.Callback_Pointer interruptCallback = new AVIOInterruptCB.Callback_Pointer() {
-        @Override
-        public int call(Pointer opaque) {
-            if (interrupted) {
-                return 1;
-            }
-            if (System.nanoTime() - deadlineNanos > 0) {
-                timedOut = true;
-                return 1;
-            }
-            return 0;
-        }
-    };
+    /** Its address names this source to {@link #INTERRUPT}, which FFmpeg passes it to. */
+    private final LongPointer opaque = new LongPointer(1);
 
     private AVFormatContext format;
     private CodecSession videoDecoder;
@@ -178,7 +182,8 @@ public final class FfmpegSource implements FrameSource {
         // Once FFmpeg's I/O has been told to give up, it answers every later read with the same exit.
         timedOut = false;
         format = avformat_alloc_context();
-        format.interrupt_callback().callback(interruptCallback);
+        OPEN.put(opaque.address(), this);
+        format.interrupt_callback().callback(INTERRUPT).opaque(opaque);
         AVDictionary options = new AVDictionary(null);
         try {
             setOptions(options);
@@ -346,6 +351,17 @@ public final class FfmpegSource implements FrameSource {
         }
     }
 
+    private boolean givingUp() {
+        if (interrupted) {
+            return true;
+        }
+        if (System.nanoTime() - deadlineNanos > 0) {
+            timedOut = true;
+            return true;
+        }
+        return false;
+    }
+
     /** Network inputs get {@code readTimeout} for the call about to block; files and devices have no deadline. */
     private void armDeadline() {
         if (!isFile() && !isDevice()) {
@@ -396,6 +412,7 @@ public final class FfmpegSource implements FrameSource {
             avformat_close_input(format);
             format = null;
         }
+        OPEN.remove(opaque.address());
         if (packet != null) {
             av_packet_free(packet);
             packet = null;
