@@ -91,20 +91,10 @@ class NetworkSourceTest {
 
     @Test
     void droppedStreamIsDownThenRecoversWhenTheServerComesBack() throws Exception {
-        byte[] jpeg = FrameConverters.toJpeg(new VideoFrame(160, 120, PixelFormat.I420,
-                                                            new byte[PixelFormat.I420.frameSize(160, 120)], 0, 0), null);
+        byte[] jpeg = jpeg();
         server = serve(0, jpeg);
         int port = server.getAddress().getPort();
-        List<Object> frames = new CopyOnWriteArrayList<>();
-        context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("camera:http://127.0.0.1:" + port + "/cam?inputFormat=mpjpeg&reconnectDelay=200&maxReconnectDelay=400")
-                        .routeId("cam").process(e -> frames.add(e.getMessage().getBody()));
-            }
-        });
-        context.start();
+        List<Object> frames = capture("http://127.0.0.1:" + port + "/cam?inputFormat=mpjpeg&reconnectDelay=200&maxReconnectDelay=400");
         CameraConsumer consumer = (CameraConsumer) context.getRoute("cam").getConsumer();
         await(() -> frames.size() >= 10, "frames from the network camera");
         assertThat(((VideoFrame) frames.get(0)).width()).isEqualTo(160);
@@ -119,6 +109,20 @@ class NetworkSourceTest {
         int before = frames.size();
         await(() -> frames.size() >= before + 10, "frames after the camera came back");
         assertThat(consumer.getHealthCheck().call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    /** Starts route "cam" from {@code camera:SOURCE}; returns what it receives. */
+    private List<Object> capture(String source) throws Exception {
+        List<Object> frames = new CopyOnWriteArrayList<>();
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("camera:" + source).routeId("cam").process(e -> frames.add(e.getMessage().getBody()));
+            }
+        });
+        context.start();
+        return frames;
     }
 
     private static byte[] jpeg() {
@@ -216,16 +220,7 @@ class NetworkSourceTest {
     void theCameraUrlKeepsItsOwnQuery() throws Exception {
         server = serve(0, jpeg());
         int port = server.getAddress().getPort();
-        List<Object> frames = new CopyOnWriteArrayList<>();
-        context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("camera:http://127.0.0.1:" + port + "/cam?subtype=0&channel=1&reconnectDelay=200").routeId("cam")
-                        .process(e -> frames.add(e.getMessage().getBody()));
-            }
-        });
-        context.start();
+        List<Object> frames = capture("http://127.0.0.1:" + port + "/cam?subtype=0&channel=1&reconnectDelay=200");
         await(() -> frames.size() >= 5, "frames from the camera");
         assertThat(queries).contains("channel=1&subtype=0");
         assertThat(((CameraEndpoint) context.getRoute("cam").getEndpoint()).getReconnectDelay()).isEqualTo(200);
