@@ -63,6 +63,7 @@ public class H264EncodeProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        H264Encoder.requireInBuild(endpoint.encoderSettings().encoder());
         executor = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "h264:encode");
     }
 

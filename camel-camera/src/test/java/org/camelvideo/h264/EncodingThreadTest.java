@@ -90,6 +90,12 @@ class EncodingThreadTest {
             assertThat(exchange.getException()).as("failure of frame %d", n).isNull();
             assertThat(exchange.getMessage().getBody(MediaPacket.class).ptsMicros()).as("pts of frame %d", n).isEqualTo(n * 33_333L);
         }
+        // The pool is terminated once its worker has run its last task; the thread itself ends a moment later.
+        long deadline = System.currentTimeMillis() + 2000;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().contains("h264:encode"))
+               && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().contains("h264:encode"));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -239,6 +240,9 @@ class H264EncodeTest {
                 .hasMessageContaining("received java.lang.String");
         assertThatThrownBy(() -> template.requestBody("h264:decode", 42))
                 .cause().hasMessageContaining("received java.lang.Integer");
+        // A JPEG from an MJPEG camera, say: named as Java writes it, not as the JVM does ([B).
+        assertThatThrownBy(() -> template.requestBody("h264:encode", new byte[] { (byte) 0xff, (byte) 0xd8 }))
+                .cause().hasMessageContaining("received byte[]");
     }
 
     @Test
@@ -264,5 +268,32 @@ class H264EncodeTest {
                 .hasStackTraceContaining("Unknown h264 operation 'transcode'");
         assertThatThrownBy(() -> template.requestBody("h264:encode?bitrat=5", frame))
                 .hasStackTraceContaining("bitrat");
+        VideoFrame tiny = new VideoFrame(2, 2, PixelFormat.I420, new byte[PixelFormat.I420.frameSize(2, 2)], 0, 0);
+        assertThatThrownBy(() -> template.requestBody("h264:encode?encoder=libopenh264", tiny))
+                .cause().hasMessageContaining("libopenh264 encodes frames of at least 16x16 pixels, and 2x2 is smaller");
+    }
+
+    /** Settings no encoder takes fail the route as it starts, rather than each frame with an error in the log. */
+    @Test
+    void settingsNoEncoderTakesFailTheRouteAtStart() {
+        Map<String, String> problems = Map.of(
+                "encoder=libx265", "Encoder libx265 is not in this FFmpeg build",
+                "bitrate=-5", "h264:encode bitrate must be a positive number of bit/s, got -5",
+                "gop=0", "h264:encode gop must be at least 1 frame (1: every frame a keyframe), got 0",
+                "threads=-3", "h264:encode threads must be 0 (automatic) or more, got -3",
+                "profile=ultra", "Unknown H.264 profile 'ultra': use baseline, main or high");
+        problems.forEach((option, message) -> {
+            context = new DefaultCamelContext();
+            assertThatThrownBy(() -> {
+                context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("camera:testsrc?width=160&height=120").to("h264:encode?" + option);
+                    }
+                });
+                context.start();
+            }).as(option).hasStackTraceContaining(message);
+            context.stop();
+        });
     }
 }

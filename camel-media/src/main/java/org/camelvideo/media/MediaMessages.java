@@ -49,7 +49,8 @@ public final class MediaMessages {
         if (body instanceof MediaPacket) {
             return "a " + ((MediaPacket) body).codec() + " MediaPacket";
         }
-        return body.getClass().getName();
+        // getTypeName: byte[] reads as byte[], not [B.
+        return body.getClass().getTypeName();
     }
 
     /**

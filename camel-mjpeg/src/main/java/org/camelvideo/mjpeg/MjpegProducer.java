@@ -68,7 +68,7 @@ public class MjpegProducer extends DefaultProducer {
         } else {
             throw new IllegalArgumentException("mjpeg needs a JPEG byte[], a JPEG MediaPacket, a VideoFrame or a list of"
                                                + " VideoFrames as body, not "
-                                               + (body == null ? "null" : body.getClass().getName()));
+                                               + (body == null ? "null" : body.getClass().getTypeName()));
         }
         if (!Jpeg.startsWithSoi(jpeg)) {
             throw new IllegalArgumentException("The body is not a JPEG: " + jpeg.length + " bytes that do not start with"

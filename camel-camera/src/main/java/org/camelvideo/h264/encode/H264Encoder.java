@@ -66,6 +66,8 @@ public final class H264Encoder implements AutoCloseable {
     private static final String[] AUTO = { "libx264", "libopenh264" };
     /** libopenh264 refuses frames over level 5.2's 36864 macroblocks; FFmpeg then says only "Unknown error". */
     private static final long OPENH264_MAX_PIXELS = 36864L * 256;
+    /** Nor does it take a side shorter than a macroblock. */
+    private static final int OPENH264_MIN_SIDE = 16;
 
     private final EncoderSettings settings;
     private CodecSession session;
@@ -169,6 +171,12 @@ public final class H264Encoder implements AutoCloseable {
             if (codec == null) {
                 continue;
             }
+            if ("libopenh264".equals(name) && (width < OPENH264_MIN_SIDE || height < OPENH264_MIN_SIDE)) {
+                failure = new IllegalArgumentException("libopenh264 encodes frames of at least " + OPENH264_MIN_SIDE + "x"
+                                                       + OPENH264_MIN_SIDE + " pixels, and " + width + "x" + height
+                                                       + " is smaller: scale the frames up");
+                continue;
+            }
             if ("libopenh264".equals(name) && (long) width * height > OPENH264_MAX_PIXELS) {
                 failure = new IllegalArgumentException(
                         "libopenh264 encodes at most " + OPENH264_MAX_PIXELS + " pixels a frame (4096x2304), and " + width + "x"
@@ -180,7 +188,9 @@ public final class H264Encoder implements AutoCloseable {
                 openWith(codec, name, width, height);
                 int threads = session.context().thread_count();
                 int slices = session.context().slices();
-                LOG.info("Encoding H.264 {}x{} with {} (threads: {}{}) at {} bit/s, keyframe every {} frames", width, height, name,
+                String size = width + "x" + height + ((width | height) % 2 == 0 ? ""
+                        : " (the stream is " + (width & ~1) + "x" + (height & ~1) + ": 4:2:0 H.264 has even sizes)");
+                LOG.info("Encoding H.264 {} with {} (threads: {}{}) at {} bit/s, keyframe every {} frames", size, name,
                          threads == 0 ? "automatic" : threads, slices > 0 ? ", slices: " + slices : "", settings.bitrate(),
                          settings.gop());
                 return;
@@ -192,15 +202,30 @@ public final class H264Encoder implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        if (settings.encoder().startsWith("h264_")) {
-            throw new IllegalArgumentException("Encoder " + settings.encoder() + " is not in this FFmpeg build for "
-                                               + org.bytedeco.javacpp.Loader.getPlatform() + ": hardware encoders come"
-                                               + " with the platform that has the hardware (h264_v4l2m2m with linux-arm64);"
-                                               + " encoder=auto picks a software one");
+        throw notInBuild(settings.encoder());
+    }
+
+    /** Fails for an encoder named explicitly that this FFmpeg build lacks: at the route's start, not at each frame. */
+    public static void requireInBuild(String encoder) {
+        if ("auto".equals(encoder)) {
+            return;
         }
-        throw new IllegalArgumentException("Encoder " + settings.encoder() + " is not in this FFmpeg build. The default"
-                                           + " (LGPL) build has libopenh264; build with -Pgpl for libx264, or choose"
-                                           + " encoder=auto");
+        Ffmpeg.loadCore();
+        if (avcodec_find_encoder_by_name(encoder) == null) {
+            throw notInBuild(encoder);
+        }
+    }
+
+    private static IllegalArgumentException notInBuild(String encoder) {
+        if (encoder.startsWith("h264_")) {
+            return new IllegalArgumentException("Encoder " + encoder + " is not in this FFmpeg build for "
+                                                + org.bytedeco.javacpp.Loader.getPlatform() + ": hardware encoders come"
+                                                + " with the platform that has the hardware (h264_v4l2m2m with linux-arm64);"
+                                                + " encoder=auto picks a software one");
+        }
+        return new IllegalArgumentException("Encoder " + encoder + " is not in this FFmpeg build. The default"
+                                            + " (LGPL) build has libopenh264; build with -Pgpl for libx264, or choose"
+                                            + " encoder=auto");
     }
 
     private void openWith(AVCodec codec, String name, int width, int height) {
@@ -329,7 +354,7 @@ public final class H264Encoder implements AutoCloseable {
         }
     }
 
-    private static int profileId(String profile) {
+    static int profileId(String profile) {
         switch (profile) {
             case "baseline":
                 return AV_PROFILE_H264_CONSTRAINED_BASELINE;
