@@ -28,6 +28,9 @@ public final class FrameConverters {
                 q = exchange.getMessage().getHeader(MediaHeaders.JPEG_QUALITY, Integer.class);
             }
             quality = q != null ? q : DEFAULT_QUALITY;
+            if (quality < 1 || quality > 100) {
+                throw new IllegalArgumentException(MediaHeaders.JPEG_QUALITY + " must be 1-100, got " + quality);
+            }
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "image/jpeg");
         }
         return JpegEncoders.encode(frame, quality);

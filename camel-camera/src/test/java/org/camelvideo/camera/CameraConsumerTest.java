@@ -244,6 +244,18 @@ class CameraConsumerTest {
     }
 
     @Test
+    void settingsNoSourceTakesFailTheRouteAtStart() throws Exception {
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("camera:testsrc?width=-5&height=7").to("log:frames");
+            }
+        });
+        assertThatThrownBy(() -> context.start()).hasStackTraceContaining("camera: width and height must be 0 (the source's own) or more, got -5x7");
+    }
+
+    @Test
     void headersDescribeTheFrame() throws Exception {
         context = new DefaultCamelContext();
         List<org.apache.camel.Message> messages = new CopyOnWriteArrayList<>();

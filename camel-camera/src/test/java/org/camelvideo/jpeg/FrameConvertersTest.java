@@ -1,6 +1,7 @@
 package org.camelvideo.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.media.PixelFormat;
+import org.camelvideo.media.VideoFrame;
 import org.camelvideo.probe.MediaProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +78,22 @@ class FrameConvertersTest {
         int small = convert("10").get(2).getMessage().getBody(byte[].class).length;
         int large = convert("95").get(2).getMessage().getBody(byte[].class).length;
         assertThat(large).as("q95 %d bytes vs q10 %d bytes", large, small).isGreaterThan(small * 3 / 2);
+    }
+
+    @Test
+    void aQualityOutsideOneToAHundredIsNamed() throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.start();
+        try {
+            VideoFrame frame = new VideoFrame(16, 16, PixelFormat.I420, new byte[PixelFormat.I420.frameSize(16, 16)], 0, 0);
+            for (int quality : new int[] { 0, -7, 500 }) {
+                Exchange exchange = new DefaultExchange(context);
+                exchange.getMessage().setHeader(MediaHeaders.JPEG_QUALITY, quality);
+                assertThatThrownBy(() -> FrameConverters.toJpeg(frame, exchange))
+                        .hasMessage(MediaHeaders.JPEG_QUALITY + " must be 1-100, got " + quality);
+            }
+        } finally {
+            context.stop();
+        }
     }
 }

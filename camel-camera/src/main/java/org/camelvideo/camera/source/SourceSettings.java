@@ -22,6 +22,20 @@ public record SourceSettings(
         int width, int height, int fps, PixelFormat pixelFormat, boolean loop, boolean realtime, boolean audio,
         int audioSampleRate, int audioChannels, String inputFormat, String inputOptions, long readTimeoutMillis) {
 
+    /** Settings no source takes fail the route as it starts. */
+    public SourceSettings {
+        require(width >= 0 && height >= 0, "width and height must be 0 (the source's own) or more, got " + width + "x" + height);
+        require(audioSampleRate > 0, "audioSampleRate must be positive, got " + audioSampleRate);
+        require(audioChannels >= 1 && audioChannels <= 8, "audioChannels must be 1 to 8, got " + audioChannels);
+        require(readTimeoutMillis > 0, "readTimeout must be a positive number of milliseconds, got " + readTimeoutMillis);
+    }
+
+    private static void require(boolean valid, String problem) {
+        if (!valid) {
+            throw new IllegalArgumentException("camera: " + problem);
+        }
+    }
+
     /** The same, without audio: for the video source when audio comes from a separate device. */
     public SourceSettings withoutAudio() {
         return new SourceSettings(width, height, fps, pixelFormat, loop, realtime, false, audioSampleRate, audioChannels,
