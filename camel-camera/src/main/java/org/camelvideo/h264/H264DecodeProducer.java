@@ -34,17 +34,20 @@ public class H264DecodeProducer extends DefaultProducer {
         byte[] accessUnit;
         long pts;
         Codec codec;
-        if (body instanceof MediaPacket packet && (packet.codec() == Codec.H264 || packet.codec() == Codec.H265)) {
+        if (body instanceof MediaPacket packet
+            && (packet.codec() == Codec.H264 || packet.codec() == Codec.H265 || packet.codec() == Codec.JPEG)) {
             accessUnit = packet.payload();
             pts = packet.ptsMicros();
             codec = packet.codec();
-        } else if (body instanceof byte[]) {
-            accessUnit = (byte[]) body;
+        } else if (body instanceof byte[] bytes) {
+            accessUnit = bytes;
             pts = exchange.getMessage().getHeader(MediaHeaders.TIMESTAMP, 0L, Long.class);
-            codec = Codec.H264;
+            // An MJPEG camera's pictures (mjpeg: as a consumer) start with the JPEG SOI marker; Annex-B never does.
+            codec = bytes.length > 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 ? Codec.JPEG : Codec.H264;
         } else {
-            throw new IllegalArgumentException("h264:decode needs an H.264 or H.265 " + MediaPacket.class.getName()
-                                               + " or an Annex-B H.264 byte[] body, but received " + MediaMessages.describe(body));
+            throw new IllegalArgumentException("h264:decode needs an H.264, H.265 or JPEG " + MediaPacket.class.getName()
+                                               + ", or an Annex-B H.264 or JPEG byte[] body, but received "
+                                               + MediaMessages.describe(body));
         }
         List<VideoFrame> frames;
         synchronized (lock) {

@@ -20,6 +20,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
+import org.camelvideo.jpeg.FrameConverters;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.PixelFormat;
 import org.camelvideo.media.TestStreams;
@@ -208,6 +209,33 @@ class H264EncodeTest {
         VideoFrame frame = (VideoFrame) decoded;
         assertThat(frame.width()).isEqualTo(320);
         assertThat(frame.format()).isEqualTo(PixelFormat.BGR24);
+    }
+
+    /** An MJPEG camera's pictures (JPEG byte[], as mjpeg: emits them) decoded and encoded again as H.264, their times kept. */
+    @Test
+    void decodeReadsJpegPicturesSoAnMjpegCameraCanBeEncodedAsH264() throws Exception {
+        byte[] jpeg = FrameConverters.toJpeg(new VideoFrame(352, 288, PixelFormat.I420, new byte[PixelFormat.I420.frameSize(352, 288)], 0, 0),
+                                             null);
+        List<MediaPacket> packets = new CopyOnWriteArrayList<>();
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:camera").to("h264:decode").to("h264:encode?gop=10")
+                        .process(e -> packets.add(e.getMessage().getBody(MediaPacket.class)));
+            }
+        });
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        for (int i = 0; i < 5; i++) {
+            template.sendBodyAndHeader("direct:camera", jpeg, MediaHeaders.TIMESTAMP, i * 100_000L);
+        }
+        assertThat(packets).hasSize(5);
+        assertThat(packets.get(0).codec()).isEqualTo(Codec.H264);
+        assertThat(packets.get(0).isKeyframe()).isTrue();
+        assertThat(packets.get(0).config().width()).isEqualTo(352);
+        assertThat(packets.get(0).config().height()).isEqualTo(288);
+        assertThat(packets).extracting(MediaPacket::ptsMicros).containsExactly(0L, 100_000L, 200_000L, 300_000L, 400_000L);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.camelvideo.h264.decode;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_LOW_DELAY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MJPEG;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
@@ -24,9 +25,9 @@ import org.camelvideo.media.PixelFormat;
 import org.camelvideo.media.VideoFrame;
 
 /**
- * Decodes Annex-B H.264 or H.265 access units to {@link VideoFrame}s with FFmpeg's decoders
- * (both in the LGPL build), set for low delay: a picture comes out of the packet that completes
- * it. Not thread-safe.
+ * Decodes Annex-B H.264 or H.265 access units, or JPEG pictures (an MJPEG camera's, to encode
+ * them again as H.264), to {@link VideoFrame}s with FFmpeg's decoders (all in the LGPL build), set
+ * for low delay: a picture comes out of the packet that completes it. Not thread-safe.
  */
 public final class VideoDecoder implements AutoCloseable {
 
@@ -36,10 +37,10 @@ public final class VideoDecoder implements AutoCloseable {
     private FrameScaler scaler;
     private long sequence;
 
-    /** @param codec H264 or H265 */
+    /** @param codec H264, H265 or JPEG */
     public VideoDecoder(Codec codec, PixelFormat outputFormat) {
-        if (codec != Codec.H264 && codec != Codec.H265) {
-            throw new IllegalArgumentException("No video decoder for " + codec + ": H264 and H265 are decoded");
+        if (codec != Codec.H264 && codec != Codec.H265 && codec != Codec.JPEG) {
+            throw new IllegalArgumentException("No video decoder for " + codec + ": H264, H265 and JPEG are decoded");
         }
         this.codec = codec;
         this.outputFormat = outputFormat;
@@ -52,7 +53,8 @@ public final class VideoDecoder implements AutoCloseable {
 
     public List<VideoFrame> decode(byte[] accessUnit, long ptsMicros) {
         if (session == null) {
-            session = CodecSession.open(avcodec_find_decoder(codec == Codec.H265 ? AV_CODEC_ID_HEVC : AV_CODEC_ID_H264),
+            int id = codec == Codec.H265 ? AV_CODEC_ID_HEVC : codec == Codec.JPEG ? AV_CODEC_ID_MJPEG : AV_CODEC_ID_H264;
+            session = CodecSession.open(avcodec_find_decoder(id),
                                         "Opening the " + codec + " decoder", c -> {
                 c.flags(c.flags() | AV_CODEC_FLAG_LOW_DELAY);
                 c.pkt_timebase(av_make_q(1, 1_000_000));
