@@ -138,6 +138,30 @@ class ScenarioRoutesTest {
         }
     }
 
+    /** FFmpeg's own HTTP server stands in for an MJPEG camera; players watch it as H.264 over RTSP. */
+    @Test
+    void mjpegCameraIsEncodedAgainForRtspPlayers() throws Exception {
+        int cameraPort = Peers.freePort();
+        int rtspPort = Peers.freePort();
+        Process camera = new ProcessBuilder(Peers.ffmpeg(), "-v", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15",
+                                            "-t", "30", "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg", "-listen", "1",
+                                            "http://127.0.0.1:" + cameraPort + "/video.cgi").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("ffmpeg-camera.log").toFile()).start();
+        Main main = null;
+        try {
+            Peers.awaitListening(cameraPort, 10_000);
+            main = start("routes/mjpeg-camera-to-rtsp.yaml", "camera.url", "http://127.0.0.1:" + cameraPort + "/video.cgi",
+                         "hub.rtsp.port", "" + rtspPort);
+            Peers.awaitListening(rtspPort, 10_000);
+            assertThat(ffprobeFrames("rtsp", "rtsp://127.0.0.1:" + rtspPort + "/cam", 30)).isEqualTo("h264 640x360 30");
+        } finally {
+            camera.destroy();
+            if (main != null) {
+                main.stop();
+            }
+        }
+    }
+
     private static List<String> codecs(String url) throws Exception {
         Process p = new ProcessBuilder(Peers.ffprobe(), "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", url)
                 .redirectErrorStream(true).start();
