@@ -25,6 +25,8 @@ public abstract class MediaConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MediaConsumer.class);
     /** How long a stop waits for this consumer's threads to finish what they hold. */
     protected static final long STOP_WAIT_SECONDS = 10;
+    /** How long a stopping route may go on with what was received before the rest is dropped. */
+    private static final long DRAIN_MILLIS = 1000;
 
     private ExecutorService routeThread;
     private PacketQueue packets;
@@ -109,19 +111,27 @@ public abstract class MediaConsumer extends DefaultConsumer {
     }
 
     /**
-     * Ends the route thread once it has run the route with the packets received so far, as a
-     * recording would want, within 10 s; then what still waits is dropped and the exchange in
-     * flight interrupted. Call once no more packets can arrive.
+     * Ends the route thread: it goes on with what was received for up to a second (a route that
+     * keeps up, or a recording whose publisher has just gone, finishes), then what still waits is
+     * dropped as stale live media, and the exchange in flight gets up to 10 s. Working through
+     * seconds of a backlog while Camel stops the route's processors held the stop up and failed
+     * those exchanges. Call once no more packets can arrive.
      */
     protected void stopRouteThread() throws InterruptedException {
         if (routeThread == null) {
             return;
         }
+        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
         packets.end();
-        if (!endThreads(routeThread)) {
-            LOG.warn("The route of {} did not finish the packets received within {} s; dropping {} bytes of them", source,
-                     STOP_WAIT_SECONDS, packets.pendingBytes());
+        manager.shutdown(routeThread);
+        if (!manager.awaitTermination(routeThread, DRAIN_MILLIS)) {
+            long stale = packets.pendingBytes();
             packets.close();
+            LOG.info("The route of {} was behind the stream as it stopped: {} bytes received were not routed", source, stale);
+            if (!manager.awaitTermination(routeThread, TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS))) {
+                manager.shutdownNow(routeThread);
+                LOG.warn("The route of {} did not finish its exchange in flight within {} s of the stop", source, STOP_WAIT_SECONDS);
+            }
         }
         routeThread = null;
     }

@@ -26,11 +26,17 @@ public class RtspComponent extends DefaultComponent {
         RtspEndpoint endpoint = new RtspEndpoint(uri, this);
         endpoint.parseAddress(remaining);
         setProperties(endpoint, parameters);
+        endpoint.keepCameraQuery(parameters);
+        parameters.clear();
+        endpoint.validate();
         return endpoint;
     }
 
     @Override
     protected void doStart() throws Exception {
+        if (workerThreads < 0) {
+            throw new IllegalArgumentException("rtsp: workerThreads must be 0 (twice the cores) or more, got " + workerThreads);
+        }
         super.doStart();
         eventLoops = new EventLoops(workerThreads);
         servers = new RtspServers(eventLoops);

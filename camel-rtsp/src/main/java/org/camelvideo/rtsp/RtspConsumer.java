@@ -12,6 +12,8 @@ import org.camelvideo.media.MediaConsumer;
 import org.camelvideo.media.ReadFlow;
 import org.camelvideo.rtsp.client.ClientSettings;
 import org.camelvideo.rtsp.client.RtspClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pulls a stream from an RTSP camera or server and emits one exchange per access unit, on a
@@ -20,6 +22,8 @@ import org.camelvideo.rtsp.client.RtspClient;
  */
 @ManagedResource(description = "RTSP client")
 public class RtspConsumer extends MediaConsumer implements HealthCheckAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtspConsumer.class);
 
     private final RtspEndpoint endpoint;
     private volatile RtspClient client;
@@ -34,9 +38,13 @@ public class RtspConsumer extends MediaConsumer implements HealthCheckAware {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (!endpoint.cameraQueryNames().isEmpty()) {
+            // A misspelt option ends up here too: say what goes to the camera, by name only.
+            LOG.info("Query parameters {} are no rtsp options: they go to the camera in its URL", endpoint.cameraQueryNames());
+        }
         ClientSettings settings = new ClientSettings(endpoint.getHost(), endpoint.getPort(), endpoint.getPath(),
-                endpoint.getTransport() == RtspTransport.TCP, endpoint.getUsername(), endpoint.getPassword(),
-                endpoint.getConnectTimeout(), endpoint.getMediaTimeout(), endpoint.getReconnectDelay(),
+                endpoint.cameraQuery(), endpoint.getTransport() == RtspTransport.TCP, endpoint.getUsername(),
+                endpoint.getPassword(), endpoint.getConnectTimeout(), endpoint.getMediaTimeout(), endpoint.getReconnectDelay(),
                 endpoint.getMaxReconnectDelay(), endpoint.getMaxFrameLength());
         startRouteThread(endpoint.getHost() + ":" + endpoint.getPort() + endpoint.getPath(), endpoint.getMaxQueueBytes(),
                          new ClientFlow(), "Error processing a packet from " + endpoint.getHost());

@@ -1,5 +1,9 @@
 package org.camelvideo.rtsp;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -9,6 +13,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.camelvideo.rtsp.auth.AuthMethod;
 
 /**
@@ -18,6 +23,11 @@ import org.camelvideo.rtsp.auth.AuthMethod;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "rtsp", title = "RTSP", syntax = "rtsp:host:port/path",
              category = { Category.NETWORKING, Category.IOT }, headersClass = RtspConstants.class)
 public class RtspEndpoint extends DefaultEndpoint {
+
+    /** The largest UDP payload (65,507 bytes) less the RTP header. */
+    private static final int MAX_PAYLOAD_SIZE = 65_495;
+    /** Below this a reader's queue and the GOP cache would hardly hold a keyframe. */
+    private static final int MIN_QUEUE_BYTES = 64 * 1024;
 
     @UriPath(description = "The host: the address to listen on for a producer (0.0.0.0 for all), the camera or "
                            + "server to pull from for a consumer.")
@@ -94,6 +104,9 @@ public class RtspEndpoint extends DefaultEndpoint {
               description = "Longest wait between reconnection attempts, in milliseconds.")
     private long maxReconnectDelay = 30_000;
 
+    /** Query parameters that are no options: a consumer keeps them in the camera's URL. */
+    private Map<String, Object> cameraQuery = Map.of();
+
     private final ServedPath servedPath = new ServedPath(this);
 
     public RtspEndpoint(String uri, RtspComponent component) {
@@ -137,8 +150,68 @@ public class RtspEndpoint extends DefaultEndpoint {
         }
     }
 
+    /**
+     * Keeps the query parameters that are no options of the endpoint: camera URLs have queries of
+     * their own, such as Dahua's {@code ?channel=1&subtype=0}. In alphabetical order, as Camel
+     * normalizes endpoint URIs.
+     */
+    void keepCameraQuery(Map<String, Object> notOptions) {
+        cameraQuery = new TreeMap<>(notOptions);
+    }
+
+    /** The camera URL's own query, without the {@code ?}; empty when there is none. */
+    String cameraQuery() {
+        return URISupport.createQueryString(cameraQuery);
+    }
+
+    /** The names of the parameters in {@link #cameraQuery()}; their values may be secrets. */
+    Set<String> cameraQueryNames() {
+        return cameraQuery.keySet();
+    }
+
+    /**
+     * Refuses option values the server or the client cannot work with, naming the option and the
+     * rule, rather than failing later for every reader or failing open.
+     */
+    void validate() {
+        check(port >= 1 && port <= 65535, "port must be 1 to 65535, got " + port);
+        check(password == null || username != null,
+              "password is set without username: set both, or a server would serve without authentication");
+        check(payloadSize >= 64 && payloadSize <= MAX_PAYLOAD_SIZE,
+              "payloadSize must be 64 to " + MAX_PAYLOAD_SIZE + " bytes (a UDP datagram less the RTP header), got "
+                                                                    + payloadSize);
+        check(maxFrameLength >= 0, "maxFrameLength must be 0 (the default) or more, got " + maxFrameLength);
+        check(width >= 0 && height >= 0, "width and height must be 0 (unknown) or more, got " + width + "x" + height);
+        check(fps >= 0 && Double.isFinite(fps), "fps must be 0 (unknown) or more, got " + fps);
+        check(maxQueueBytes >= MIN_QUEUE_BYTES,
+              "maxQueueBytes must be at least " + MIN_QUEUE_BYTES + " (64 KiB), got " + maxQueueBytes);
+        check(writeTimeout > 0, "writeTimeout must be positive, got " + writeTimeout);
+        check(sessionTimeout >= 2, "sessionTimeout must be at least 2 s (readers keep alive at half of it), got "
+                                   + sessionTimeout);
+        check(udpPort >= 0 && udpPort <= 65534, "udpPort must be 0 (free ports) or 1 to 65534 (RTCP goes on the next), got "
+                                                + udpPort);
+        check(connectTimeout > 0 && connectTimeout <= Integer.MAX_VALUE,
+              "connectTimeout must be positive and at most " + Integer.MAX_VALUE + " ms, got " + connectTimeout);
+        check(mediaTimeout > 0, "mediaTimeout must be positive, got " + mediaTimeout);
+        check(reconnectDelay > 0, "reconnectDelay must be positive, got " + reconnectDelay);
+        check(maxReconnectDelay >= reconnectDelay, "maxReconnectDelay must be at least reconnectDelay (" + reconnectDelay
+                                                   + " ms), got " + maxReconnectDelay);
+    }
+
+    private static void check(boolean valid, String rule) {
+        if (!valid) {
+            throw new IllegalArgumentException("rtsp: " + rule);
+        }
+    }
+
     @Override
     public Producer createProducer() throws Exception {
+        if (!cameraQuery.isEmpty()) {
+            // Names only: a camera query's values can be secrets.
+            throw new IllegalArgumentException("rtsp: unknown options " + cameraQueryNames() + " for a server (producer);"
+                                               + " only a consumer passes query parameters that are no options on to the"
+                                               + " camera");
+        }
         return new RtspProducer(this);
     }
 

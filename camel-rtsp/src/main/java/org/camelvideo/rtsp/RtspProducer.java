@@ -62,6 +62,7 @@ public class RtspProducer extends DefaultProducer {
             packets.forEach(this::publish);
         } else if (body instanceof byte[]) {
             byte[] nal = (byte[]) body;
+            AnnexBBody.requireStartCode(nal);
             Boolean key = in.getHeader(MediaHeaders.KEYFRAME, Boolean.class);
             Long pts = in.getHeader(MediaHeaders.TIMESTAMP, Long.class);
             stream.publishVideo(Codec.H264, nal, pts != null ? pts : (System.nanoTime() - startNanos) / 1000,

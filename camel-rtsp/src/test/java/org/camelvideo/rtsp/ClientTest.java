@@ -15,6 +15,7 @@ import org.camelvideo.rtsp.support.Clip;
 import org.camelvideo.rtsp.support.FfmpegReader;
 import org.camelvideo.rtsp.support.GstRtspServer;
 import org.camelvideo.rtsp.support.Probe;
+import org.camelvideo.rtsp.support.RecordingProxy;
 import org.camelvideo.rtsp.support.Server;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,25 @@ class ClientTest {
                     assertThat(Math.abs(audio.get(0).ptsMicros() - video.get(0).ptsMicros())).isLessThan(1_500_000);
                 }
             }
+        }
+    }
+
+    /**
+     * Camera URLs carry queries of their own (Dahua's {@code ?channel=1&subtype=0}): what is not an
+     * option of the endpoint goes to the camera, in Camel's (alphabetical) order; options still work.
+     */
+    @Test
+    void pullsACameraUrlWithAQueryOfItsOwn() throws Exception {
+        try (Server camera = new Server("/cam/realmonitor", "username=viewer&password=s3cret").feed(Clip.hd(30, 10), false);
+             RecordingProxy proxy = new RecordingProxy(camera.port);
+             Pull pull = new Pull("rtsp://127.0.0.1:" + proxy.port
+                                  + "/cam/realmonitor?subtype=0&username=viewer&channel=1&password=s3cret")) {
+            List<MediaPacket> video = pull.await(p -> p.codec() == Codec.H264, 90, 20);
+            assertPlayable(video, "camera-query", 1280, 720);
+            assertThat(proxy.requestLines()).contains("DESCRIBE rtsp://127.0.0.1:" + proxy.port
+                                                      + "/cam/realmonitor?channel=1&subtype=0 RTSP/1.0");
+            assertThat(proxy.sent()).as("the credentials go by Digest, not in the query")
+                    .containsIgnoringCase("Authorization: Digest").doesNotContain("s3cret");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.camelvideo.rtsp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -48,6 +49,23 @@ class ServerFfmpegTest {
             assertDecoded(reader, 90, 1280, 720);
             assertThat(feeder.sent()).isPositive();
         }
+    }
+
+    /** Annex-B allows a three-byte start code at the beginning as well as the four-byte one x264 writes there. */
+    @Test
+    void plainAnnexBByteArraysWithThreeByteStartCodesAreServedToo() throws Exception {
+        try (Server server = new Server("width=1280&height=720&fps=30");
+             Feeder feeder = new Feeder(Clip.hd(30, 10), false, p -> server.send(withThreeByteStartCode(p.payload())));
+             FfmpegReader reader = FfmpegReader.start(server.url, "tcp", 90)) {
+            assertThat(reader.waitFor(30)).as(reader.output()).isZero();
+            assertDecoded(reader, 90, 1280, 720);
+            assertThat(feeder.sent()).isPositive();
+        }
+    }
+
+    private static byte[] withThreeByteStartCode(byte[] accessUnit) {
+        assertThat(accessUnit).startsWith(0, 0, 0, 1);
+        return Arrays.copyOfRange(accessUnit, 1, accessUnit.length);
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +21,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.camelvideo.media.KeyframeRequester;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaPacket;
+import org.camelvideo.media.testing.Peers;
 import org.camelvideo.rtsp.support.Clip;
 import org.camelvideo.rtsp.support.RawRtsp;
 import org.camelvideo.rtsp.support.Server;
@@ -201,6 +205,25 @@ class ServerProtocolTest {
             assertThatThrownBy(() -> server.send("not a frame")).hasRootCauseInstanceOf(IllegalArgumentException.class)
                     .rootCause().hasMessageContaining("MediaPacket").hasMessageContaining("java.lang.String");
             assertThat(reader.drain(1000)).as("frames after the bad exchange").isGreaterThan(20);
+        }
+    }
+
+    /** A picture or text converted to bytes is no H.264: the exchange fails saying what it looks like. */
+    @Test
+    void aByteArrayThatIsNotAnnexBH264IsAClearErrorAndReadersKeepPlaying() throws Exception {
+        Path jpeg = Path.of("target", "test-media", "picture.jpg");
+        Files.createDirectories(jpeg.getParent());
+        Peers.Result made = Peers.run(30, Peers.ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x48",
+                                      "-frames:v", "1", jpeg.toString());
+        assertThat(made.exitCode()).as(made.output()).isZero();
+        try (Server server = new Server("").feed(Clip.hd(30, 10), false); RawRtsp reader = new RawRtsp(server.port)) {
+            reader.play(server.url);
+            assertThatThrownBy(() -> server.send(Files.readAllBytes(jpeg))).rootCause()
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not Annex-B H.264: no start code")
+                    .hasMessageContaining("starts with FF D8 FF").hasMessageContaining("JPEG image");
+            assertThatThrownBy(() -> server.send("not a frame".getBytes(StandardCharsets.UTF_8))).rootCause()
+                    .hasMessageContaining("not Annex-B H.264").hasMessageContaining("text");
+            assertThat(reader.drain(1000)).as("frames after the bad exchanges").isGreaterThan(20);
         }
     }
 

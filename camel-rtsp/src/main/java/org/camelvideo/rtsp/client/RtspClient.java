@@ -30,6 +30,7 @@ import io.netty.handler.codec.rtsp.RtspEncoder;
 import io.netty.handler.codec.rtsp.RtspHeaderNames;
 import io.netty.handler.codec.rtsp.RtspMethods;
 import io.netty.handler.codec.rtsp.RtspVersions;
+import org.apache.camel.util.URISupport;
 import org.camelvideo.media.Codec;
 import org.camelvideo.media.CodecConfig;
 import org.camelvideo.media.MediaPacket;
@@ -142,7 +143,7 @@ public final class RtspClient {
             done.get(3, TimeUnit.SECONDS);
         } catch (Exception e) {
             // A loop stuck that long: what is left closes when the component's event loops shut down.
-            LOG.debug("TEARDOWN of {} did not finish: {}", settings.url(), e.toString());
+            LOG.debug("TEARDOWN of {} did not finish: {}", settings.shownUrl(), e.toString());
         }
         group = null;
         loops.release();
@@ -256,7 +257,7 @@ public final class RtspClient {
         if (!skipped.isEmpty()) {
             // A camera set to H.265 still streams its AAC: say why the pictures are missing.
             LOG.warn("{} also offers {}, which this client does not pull: it takes H.264 or H.265 video and AAC audio",
-                     settings.url(), skipped);
+                     settings.shownUrl(), skipped);
         }
         int maxFrame = settings.maxFrameLength > 0 ? settings.maxFrameLength : DEFAULT_MAX_FRAME;
         if (video != null) {
@@ -361,7 +362,7 @@ public final class RtspClient {
         lastKeepAliveNanos = lastMediaNanos;
         Channel ch = channel;
         timer = ch.eventLoop().scheduleAtFixedRate(() -> tick(ch), 1, 1, TimeUnit.SECONDS);
-        LOG.info("Pulling {} over {}: {}", settings.url(), settings.tcp ? "TCP" : "UDP", tracks.size() == 2
+        LOG.info("Pulling {} over {}: {}", settings.shownUrl(), settings.tcp ? "TCP" : "UDP", tracks.size() == 2
                 ? tracks.get(0).codec + " and AAC" : tracks.get(0).codec);
     }
 
@@ -475,8 +476,8 @@ public final class RtspClient {
         });
         ScheduledFuture<?> timeout = ch.eventLoop().schedule(() -> {
             handler.forget(id);
-            response.completeExceptionally(new RtspClientException(
-                    "No answer to " + method + " " + uri + " within " + settings.connectTimeoutMillis + " ms"));
+            response.completeExceptionally(new RtspClientException("No answer to " + method + " " + URISupport.sanitizeUri(uri)
+                                                                   + " within " + settings.connectTimeoutMillis + " ms"));
         }, settings.connectTimeoutMillis, TimeUnit.MILLISECONDS);
         return response.thenCompose(r -> {
             timeout.cancel(false);
@@ -485,11 +486,12 @@ public final class RtspClient {
                     return send(method, uri, headers, attempt + 1);
                 }
                 throw new RtspClientException(settings.username == null
-                        ? "The RTSP server wants credentials for " + settings.url() + ": set username and password"
-                        : "The RTSP server refused the credentials of user '" + settings.username + "' for " + settings.url());
+                        ? "The RTSP server wants credentials for " + settings.shownUrl() + ": set username and password"
+                        : "The RTSP server refused the credentials of user '" + settings.username + "' for "
+                          + settings.shownUrl());
             }
             if (r.status >= 300) {
-                throw new RtspClientException(method + " " + uri + " failed: " + r);
+                throw new RtspClientException(method + " " + URISupport.sanitizeUri(uri) + " failed: " + r);
             }
             return CompletableFuture.completedFuture(r);
         });
@@ -503,9 +505,9 @@ public final class RtspClient {
             return;
         }
         if (wasUp || failures == 0) {
-            LOG.warn("RTSP client of {}: {}", settings.url(), why);
+            LOG.warn("RTSP client of {}: {}", settings.shownUrl(), why);
         } else {
-            LOG.debug("RTSP client of {}: {}", settings.url(), why);
+            LOG.debug("RTSP client of {}: {}", settings.shownUrl(), why);
         }
     }
 
@@ -535,7 +537,7 @@ public final class RtspClient {
         }
         long delay = Math.min(settings.maxReconnectDelayMillis, settings.reconnectDelayMillis << Math.min(failures, 20));
         failures++;
-        LOG.info("Reconnecting to {} in {} ms", settings.url(), delay);
+        LOG.info("Reconnecting to {} in {} ms", settings.shownUrl(), delay);
         group.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 

@@ -115,13 +115,14 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> 
         final FullHttpRequest req;
         final String cseq;
         final String path;
+        /** The request URL without its query: the reader's own query must not end up in the track URLs. */
         final String url;
 
         Request(ChannelHandlerContext ctx, FullHttpRequest req, String cseq) {
             this.ctx = ctx;
             this.req = req;
             this.cseq = cseq;
-            this.url = stripSlash(req.uri());
+            this.url = stripSlash(withoutQuery(req.uri()));
             this.path = pathOf(req.uri());
         }
 
@@ -191,7 +192,8 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> 
         int track = 0;
         int slash = r.path.lastIndexOf('/');
         if (slash >= 0 && r.path.startsWith(SdpWriter.TRACK_PREFIX, slash + 1)) {
-            streamPath = r.path.substring(0, slash);
+            // The tracks of a stream at the root path are /trackID=N.
+            streamPath = slash == 0 ? "/" : r.path.substring(0, slash);
             try {
                 track = Integer.parseInt(r.path.substring(slash + 1 + SdpWriter.TRACK_PREFIX.length()));
             } catch (NumberFormatException e) {
@@ -393,11 +395,12 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> 
         if (path == null || path.isEmpty()) {
             path = "/";
         }
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            path = path.substring(0, q);
-        }
-        return stripSlash(path);
+        return stripSlash(withoutQuery(path));
+    }
+
+    private static String withoutQuery(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
     }
 
     private static String stripSlash(String s) {
