@@ -36,6 +36,7 @@ class FramesToKafkaIT {
     private static final Path MAIN_JOB = Path.of("../examples/target/camel-video.jar").toAbsolutePath().normalize();
     private static final Path ROUTE = Path.of("../examples/routes/frames-to-kafka.yaml").toAbsolutePath().normalize();
     private static final String TOPIC = "camera-frames";
+    private static final String GAVE_UP = "WARN analytics - analytics frame not delivered to Kafka: ";
 
     @TempDir
     Path dir;
@@ -73,6 +74,11 @@ class FramesToKafkaIT {
                 broker.stop();
                 // The branch's records now wait for a broker that is gone; the live stream does not.
                 assertThat(Peers.ffprobeFrames("rtsp", live, 90)).as(log()).isEqualTo("h264 640x480 90");
+                // Out until the producer has given up on a record (deliveryTimeoutMs, 6 s), which the route logs in one line.
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (!log().substring(beforeOutage).contains(GAVE_UP) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(200);
+                }
                 broker.run();
                 assertThat(poll(consumer, 2)).as("frames after the broker is back\n" + log()).hasSizeGreaterThanOrEqualTo(2);
             } finally {
@@ -84,7 +90,7 @@ class FramesToKafkaIT {
             assertThat(job.exitValue()).isEqualTo(143);
             String output = log();
             assertThat(output.substring(0, beforeOutage)).doesNotContain(" ERROR ").doesNotContain("Exception");
-            assertThat(output.substring(beforeOutage)).contains("WARN analytics - analytics frame not delivered to Kafka: ")
+            assertThat(output.substring(beforeOutage)).contains(GAVE_UP)
                     .doesNotContain(" ERROR ").doesNotContain("Stacktrace");
             assertThat(output).doesNotContain("LEAK:").doesNotContain("key=").contains("Apache Camel 4.17.0 (camel-video) shutdown in");
             assertThat(Peers.listening(rtspPort)).isFalse();
