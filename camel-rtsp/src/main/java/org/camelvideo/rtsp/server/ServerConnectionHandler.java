@@ -12,6 +12,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * CSeq, keeps the sessions this connection created, and frees them when it closes.
  */
 final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> {
+
+    /**
+     * A reader's socket send buffer: room for the GOP burst's first writes and a high-RTT link
+     * (256 KiB, doubled by Linux, carries 40 Mbit/s at 100 ms), small beside the reader's queue.
+     */
+    private static final int MAX_SEND_BUFFER = 256 * 1024;
+    private static final int MIN_SEND_BUFFER = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnectionHandler.class);
     private static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
@@ -273,6 +281,10 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> 
         if (session.usesTcp()) {
             int limit = session.stream.settings().maxQueueBytes;
             r.ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(limit / 2, limit));
+            // The kernel's send buffer, autotuned up to 4 MiB, sits in front of that queue: at a low bitrate a
+            // reader that stopped reading would be noticed only after a minute of stream had gone into it.
+            r.ctx.channel().config().setOption(ChannelOption.SO_SNDBUF,
+                                               Math.max(MIN_SEND_BUFFER, Math.min(limit / 8, MAX_SEND_BUFFER)));
         }
         String base = r.url.replaceFirst("/" + SdpWriter.TRACK_PREFIX + "\\d+$", "");
         session.stream.play(session, base, rtpInfo -> {
