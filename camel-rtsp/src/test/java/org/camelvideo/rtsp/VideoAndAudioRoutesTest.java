@@ -65,6 +65,34 @@ class VideoAndAudioRoutesTest {
         }
     }
 
+    /** Sound alone (a microphone, a radio relay): described as an audio-only session, and FFmpeg plays it over TCP and UDP. */
+    @Test
+    void aPathThatOnlyGetsAudioIsServedAsAnAudioOnlySession() throws Exception {
+        int port = Peers.freePort();
+        String server = "rtsp://127.0.0.1:" + port + "/radio";
+        long[] chunks = { 0 };
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:pcm?delay=0&period=85").process(e -> e.getMessage().setBody(tone(chunks[0]++))).to("h264:encode")
+                        .to(server);
+            }
+        });
+        context.start();
+        try {
+            Thread.sleep(500);
+            for (String transport : new String[] { "tcp", "udp" }) {
+                Peers.Result probe = Peers.run(60, Peers.ffprobe(), "-v", "error", "-rtsp_transport", transport, "-read_intervals", "%+#40",
+                                               "-count_frames", "-show_entries", "stream=codec_type,codec_name,sample_rate,nb_read_frames",
+                                               "-of", "csv=p=0", server);
+                assertThat(probe.output().trim()).as(transport).isEqualTo("aac,audio,48000,40");
+            }
+        } finally {
+            context.stop();
+        }
+    }
+
     private static AudioFrame tone(long chunk) {
         byte[] pcm = new byte[SAMPLES * 2 * 2];
         for (int i = 0; i < SAMPLES; i++) {

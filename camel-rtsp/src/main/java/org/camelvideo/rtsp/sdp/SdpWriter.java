@@ -10,7 +10,8 @@ import org.camelvideo.media.h264.H264Sps;
 /**
  * The session description a server gives in DESCRIBE (RFC 4566): H.264 per RFC 6184 8.2.1 or
  * H.265 per RFC 7798 7.2 and, when there is audio, AAC per RFC 3640 (mpeg4-generic, AAC-hbr). Tracks are controlled as
- * {@code trackID=0} (video) and {@code trackID=1} (audio) under the presentation URL.
+ * {@code trackID=0} (video) and {@code trackID=1} (audio) under the presentation URL; an
+ * audio-only session has the audio track alone, still {@code trackID=1}.
  */
 public final class SdpWriter {
 
@@ -22,7 +23,7 @@ public final class SdpWriter {
     }
 
     /**
-     * @param codec  H264 or H265
+     * @param codec  H264 or H265, or null for an audio-only session
      * @param video  its parameter sets, or null when none were seen yet (then players read
      *               them in-band)
      * @param width  picture size and rate to advertise when there is no SPS; 0 for none
@@ -40,6 +41,20 @@ public final class SdpWriter {
         line(sdp, "a=tool:camel-video");
         line(sdp, "a=range:npt=now-");
         line(sdp, "a=control:*");
+        if (codec != null) {
+            video(sdp, codec, video, width, height, fps);
+        }
+        if (audio != null) {
+            line(sdp, "m=audio 0 RTP/AVP " + AUDIO_PAYLOAD_TYPE);
+            line(sdp, "a=rtpmap:" + AUDIO_PAYLOAD_TYPE + " MPEG4-GENERIC/" + audio.sampleRate() + "/" + audio.channels());
+            line(sdp, "a=fmtp:" + AUDIO_PAYLOAD_TYPE + " streamtype=5;profile-level-id=1;mode=AAC-hbr;sizelength=13;"
+                      + "indexlength=3;indexdeltalength=3;config=" + hex(audio.audioSpecificConfig()));
+            line(sdp, "a=control:" + TRACK_PREFIX + "1");
+        }
+        return sdp.toString();
+    }
+
+    private static void video(StringBuilder sdp, Codec codec, CodecConfig video, int width, int height, double fps) {
         line(sdp, "m=video 0 RTP/AVP " + VIDEO_PAYLOAD_TYPE);
         line(sdp, "a=rtpmap:" + VIDEO_PAYLOAD_TYPE + (codec == Codec.H265 ? " H265/90000" : " H264/90000"));
         Base64.Encoder b64 = Base64.getEncoder();
@@ -73,14 +88,6 @@ public final class SdpWriter {
             line(sdp, "a=framerate:" + formatRate(fps));
         }
         line(sdp, "a=control:" + TRACK_PREFIX + "0");
-        if (audio != null) {
-            line(sdp, "m=audio 0 RTP/AVP " + AUDIO_PAYLOAD_TYPE);
-            line(sdp, "a=rtpmap:" + AUDIO_PAYLOAD_TYPE + " MPEG4-GENERIC/" + audio.sampleRate() + "/" + audio.channels());
-            line(sdp, "a=fmtp:" + AUDIO_PAYLOAD_TYPE + " streamtype=5;profile-level-id=1;mode=AAC-hbr;sizelength=13;"
-                      + "indexlength=3;indexdeltalength=3;config=" + hex(audio.audioSpecificConfig()));
-            line(sdp, "a=control:" + TRACK_PREFIX + "1");
-        }
-        return sdp.toString();
     }
 
     private static String formatRate(double fps) {

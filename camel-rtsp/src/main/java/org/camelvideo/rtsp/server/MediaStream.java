@@ -380,8 +380,14 @@ public final class MediaStream {
         }
     }
 
+    /**
+     * Called once the video's parameter sets came, or the wait for them ran out: a stream that has
+     * had audio and no video by then is described as audio alone (players wait for the tracks the
+     * description names); one that has had neither is expected to bring H.264.
+     */
     String describe(String host) {
-        return SdpWriter.write(path, host, videoCodec == null ? Codec.H264 : videoCodec, videoConfig, settings.width,
+        Codec described = videoCodec != null ? videoCodec : audioConfig != null ? null : Codec.H264;
+        return SdpWriter.write(path, host, described, videoConfig, settings.width,
                                settings.height, settings.fps, audioConfig);
     }
 
