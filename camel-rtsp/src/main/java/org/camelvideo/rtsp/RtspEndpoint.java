@@ -1,5 +1,7 @@
 package org.camelvideo.rtsp;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -229,7 +231,12 @@ public class RtspEndpoint extends DefaultEndpoint {
 
     /** The stream URL without credentials, as logs and readers see it. */
     public String displayUrl(String hostShown) {
-        return "rtsp://" + hostShown + ":" + port + path;
+        try {
+            // A path with spaces or non-ASCII letters is shown percent-encoded, as a player must be given it.
+            return new URI("rtsp", null, hostShown, port, path, null, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return "rtsp://" + hostShown + ":" + port + path;
+        }
     }
 
     public String getHost() {

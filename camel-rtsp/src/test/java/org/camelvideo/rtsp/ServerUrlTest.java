@@ -57,6 +57,18 @@ class ServerUrlTest {
         }
     }
 
+    /** A path named in Chinese with a space: players send it percent-encoded (UTF-8), and the log shows it so. */
+    @ParameterizedTest
+    @ValueSource(strings = { "tcp", "udp" })
+    void aPathWithSpacesAndNonAsciiLettersPlaysPercentEncoded(String transport) throws Exception {
+        try (Server server = new Server("/摄像头 1", "").feed(Clip.hd(30, 10), true)) {
+            RtspEndpoint endpoint = (RtspEndpoint) server.endpoint();
+            String encoded = "rtsp://127.0.0.1:" + server.port + "/%E6%91%84%E5%83%8F%E5%A4%B4%201";
+            assertThat(endpoint.displayUrl("127.0.0.1")).isEqualTo(encoded);
+            assertDecodesVideoAndAudio(encoded, transport);
+        }
+    }
+
     /** ffprobe decodes 1280x720 H.264 pictures and AAC frames from the first 150 packets of {@code url}. */
     private static void assertDecodesVideoAndAudio(String url, String transport) throws Exception {
         Peers.Result result = Peers.run(20, Peers.ffprobe(), "-v", "error", "-rtsp_transport", transport, "-read_intervals",

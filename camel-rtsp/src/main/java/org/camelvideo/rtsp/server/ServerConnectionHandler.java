@@ -3,6 +3,7 @@ package org.camelvideo.rtsp.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -407,7 +408,19 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Object> 
         if (path == null || path.isEmpty()) {
             path = "/";
         }
-        return stripSlash(withoutQuery(path));
+        return stripSlash(decoded(withoutQuery(path)));
+    }
+
+    /**
+     * Players send a path's spaces and non-ASCII letters percent-encoded (UTF-8), as URLs must;
+     * endpoints name the path as written.
+     */
+    private static String decoded(String path) {
+        try {
+            return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return path;
+        }
     }
 
     private static String withoutQuery(String uri) {
