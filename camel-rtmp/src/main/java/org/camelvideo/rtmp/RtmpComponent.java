@@ -3,6 +3,7 @@ package org.camelvideo.rtmp;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoopGroup;
@@ -65,6 +66,13 @@ public class RtmpComponent extends HealthCheckComponent {
             parameters.clear();
             endpoint.setStreamKey(key);
             endpoint.setMaskedUri(masked(tls, host, port, path, given));
+        } else if (!parameters.isEmpty()) {
+            // Refused when a producer or consumer is made, not here: Camel would print the resolved URI, a key
+            // in its path included, beside the error; there it prints the endpoint's masked URI.
+            endpoint.setUnknownOptions(new TreeSet<>(parameters.keySet()));
+            parameters.keySet().forEach(name -> given.put(name, MASK));
+            parameters.clear();
+            endpoint.setMaskedUri(masked(tls, host, port, path, given));
         }
         return endpoint;
     }
@@ -77,16 +85,6 @@ public class RtmpComponent extends HealthCheckComponent {
     private static boolean isPastedStreamKey(RtmpEndpoint endpoint, Map<String, Object> unknown) {
         return !unknown.isEmpty() && endpoint.getRole() == RtmpRole.client && endpoint.getApp() == null && endpoint.getStreamKey() == null
                && endpoint.getPath().endsWith("/") && endpoint.resolvedStream().isEmpty();
-    }
-
-    /** Unknown options by name only: their values may be a stream key pasted into the URI. */
-    @Override
-    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
-        if (optionPrefix == null && parameters != null && !parameters.isEmpty()) {
-            throw new IllegalArgumentException("rtmp: unknown option" + (parameters.size() > 1 ? "s " : " ") + parameters.keySet()
-                                               + " (values not shown); a stream key goes in the path, or as streamKey=RAW(...)");
-        }
-        super.validateParameters(uri, parameters, optionPrefix);
     }
 
     /**

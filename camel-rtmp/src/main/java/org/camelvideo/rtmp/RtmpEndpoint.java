@@ -1,5 +1,7 @@
 package org.camelvideo.rtmp;
 
+import java.util.Set;
+
 import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.ClientAuth;
@@ -77,6 +79,7 @@ public class RtmpEndpoint extends DefaultEndpoint {
                             + "keyframe). Consumer: bytes waiting for the route beyond which packets are dropped up to the "
                             + "next keyframe, so a slow route never holds up the connection's thread.")
     private int maxPendingBytes = 4 * 1024 * 1024;
+    private Set<String> unknownOptions = Set.of();
     @UriParam(label = "producer", description = "Frame rate announced in onMetaData; 0 leaves it out")
     private double frameRate;
     @UriParam(label = "producer", description = "Video bitrate in bit/s announced in onMetaData; 0 leaves it out")
@@ -100,6 +103,7 @@ public class RtmpEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        requireKnownOptions();
         if (role == RtmpRole.server) {
             throw new IllegalArgumentException("rtmp: role=server accepts publishers and can only be used in from(...)");
         }
@@ -108,12 +112,25 @@ public class RtmpEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        requireKnownOptions();
         RtmpConsumer consumer = new RtmpConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
 
-    /** The URI as printed, once the component has taken a key out of the query. */
+    /** Query parameters that are no options, by name: their values may be a key. */
+    void setUnknownOptions(Set<String> names) {
+        unknownOptions = names;
+    }
+
+    private void requireKnownOptions() {
+        if (!unknownOptions.isEmpty()) {
+            throw new IllegalArgumentException("rtmp: unknown option" + (unknownOptions.size() > 1 ? "s " : " ") + unknownOptions
+                                               + " (values not shown); a stream key goes in the path, or as streamKey=RAW(...)");
+        }
+    }
+
+    /** The URI as printed, once the component has taken a key out of the query or masked unknown options. */
     void setMaskedUri(String uri) {
         setEndpointUri(uri);
     }
