@@ -11,6 +11,7 @@ import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaMessages;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.VideoFrame;
+import org.camelvideo.media.jpeg.JpegSoi;
 
 /**
  * {@code h264:decode}: runs the decoder on the caller's thread. When an access unit yields no
@@ -43,7 +44,7 @@ public class H264DecodeProducer extends DefaultProducer {
             accessUnit = bytes;
             pts = exchange.getMessage().getHeader(MediaHeaders.TIMESTAMP, 0L, Long.class);
             // An MJPEG camera's pictures (mjpeg: as a consumer) start with the JPEG SOI marker; Annex-B never does.
-            codec = bytes.length > 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 ? Codec.JPEG : Codec.H264;
+            codec = JpegSoi.startsWith(bytes) ? Codec.JPEG : Codec.H264;
         } else {
             throw new IllegalArgumentException("h264:decode needs an H.264, H.265 or JPEG " + MediaPacket.class.getName()
                                                + ", or an Annex-B H.264 or JPEG byte[] body, but received "

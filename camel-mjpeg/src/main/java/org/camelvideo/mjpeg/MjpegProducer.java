@@ -9,7 +9,7 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.media.VideoFrame;
-import org.camelvideo.mjpeg.jpeg.Jpeg;
+import org.camelvideo.media.jpeg.JpegSoi;
 import org.camelvideo.mjpeg.server.LiveStream;
 
 /**
@@ -70,7 +70,7 @@ public class MjpegProducer extends DefaultProducer {
                                                + " VideoFrames as body, not "
                                                + (body == null ? "null" : body.getClass().getTypeName()));
         }
-        if (!Jpeg.startsWithSoi(jpeg)) {
+        if (!JpegSoi.startsWith(jpeg)) {
             throw new IllegalArgumentException("The body is not a JPEG: " + jpeg.length + " bytes that do not start with"
                                                + " the SOI marker FF D8");
         }

@@ -2,6 +2,8 @@ package org.camelvideo.rtsp;
 
 import java.nio.charset.StandardCharsets;
 
+import org.camelvideo.media.jpeg.JpegSoi;
+
 /**
  * The check of a plain {@code byte[]} body, served as one H.264 access unit: it must be Annex-B,
  * else readers would get garbage that no decoder can use, with no error anywhere. The refusal
@@ -41,7 +43,7 @@ final class AnnexBBody {
     }
 
     private static String kind(byte[] b) {
-        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+        if (JpegSoi.startsWith(b)) {
             return "a JPEG image";
         }
         if (startsWith(b, 0x89, 'P', 'N', 'G')) {

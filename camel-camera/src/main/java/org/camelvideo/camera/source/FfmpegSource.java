@@ -89,7 +89,8 @@ public final class FfmpegSource implements FrameSource {
      * When the blocking call under way gives up: FFmpeg opens network inputs without a timeout, so
      * a camera that froze with its connection open would hold the capture thread forever.
      */
-    private volatile long deadlineNanos = Long.MAX_VALUE;
+    private final boolean network;
+    private volatile long deadlineNanos;
     private volatile boolean timedOut;
     /** Its address names this source to {@link #INTERRUPT}, which FFmpeg passes it to. */
     private final LongPointer opaque = new LongPointer(1);
@@ -128,6 +129,7 @@ public final class FfmpegSource implements FrameSource {
         this.wantVideo = wantVideo;
         this.wantAudio = wantAudio;
         this.paced = settings.realtime() && isFile();
+        this.network = !isFile() && !isDevice();
     }
 
     /** FFmpeg answers a host name that does not resolve with a bare "Input/output error": say which. */
@@ -203,8 +205,7 @@ public final class FfmpegSource implements FrameSource {
         int ret = avformat_find_stream_info(format, (PointerPointer<?>) null);
         if (ret < 0) {
             throw new SourceUnavailableException(describe() + ": cannot read its streams: "
-                                                 + (timedOut ? "nothing received for " + settings.readTimeoutMillis() + " ms"
-                                                         : Ffmpeg.error(ret)));
+                                                 + (timedOut ? silence() : Ffmpeg.error(ret)));
         }
         if (wantVideo) {
             videoIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
@@ -274,7 +275,9 @@ public final class FfmpegSource implements FrameSource {
             }
             armDeadline();
             int ret = av_read_frame(format, packet);
-            readMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime());
+            if (arrivalTimed) {
+                readMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime());
+            }
             if (ret == AVERROR_EOF) {
                 if (!isFile()) {
                     // A camera or a stream has no end: it was unplugged or dropped, so try again.
@@ -293,8 +296,7 @@ public final class FfmpegSource implements FrameSource {
                 if (interrupted) {
                     return null;
                 }
-                throw new SourceUnavailableException(describe() + ": " + (timedOut ? "nothing received for " + settings.readTimeoutMillis()
-                                                                                      + " ms" : "read failed: " + Ffmpeg.error(ret)));
+                throw new SourceUnavailableException(describe() + ": " + (timedOut ? silence() : "read failed: " + Ffmpeg.error(ret)));
             }
             try {
                 if (packet.stream_index() == videoIndex) {
@@ -355,7 +357,7 @@ public final class FfmpegSource implements FrameSource {
         if (interrupted) {
             return true;
         }
-        if (System.nanoTime() - deadlineNanos > 0) {
+        if (network && System.nanoTime() - deadlineNanos > 0) {
             timedOut = true;
             return true;
         }
@@ -364,9 +366,13 @@ public final class FfmpegSource implements FrameSource {
 
     /** Network inputs get {@code readTimeout} for the call about to block; files and devices have no deadline. */
     private void armDeadline() {
-        if (!isFile() && !isDevice()) {
+        if (network) {
             deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.readTimeoutMillis());
         }
+    }
+
+    private String silence() {
+        return "nothing received for " + settings.readTimeoutMillis() + " ms";
     }
 
     private long micros(int index, long timestamp) {

@@ -12,11 +12,6 @@ public final class Jpeg {
     private Jpeg() {
     }
 
-    /** Whether {@code data} starts with the SOI marker. */
-    public static boolean startsWithSoi(byte[] data) {
-        return data.length >= 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == SOI;
-    }
-
     /** Markers without a length field: TEM and the restart markers. */
     static boolean isStandalone(int marker) {
         return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7);

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import org.camelvideo.media.jpeg.JpegSoi;
 import org.camelvideo.mjpeg.jpeg.Jpeg;
 import org.camelvideo.mjpeg.jpeg.JpegEndFinder;
 
@@ -199,7 +200,7 @@ public final class MultipartJpegDecoder extends ByteToMessageDecoder {
         byte[] data = new byte[length];
         in.readBytes(data);
         state = State.DELIMITER;
-        if (Jpeg.startsWithSoi(data)) {
+        if (JpegSoi.startsWith(data)) {
             out.add(new JpegPart(data, contentType == null ? "image/jpeg" : contentType, timestampMicros));
         } else {
             drop("part is not a JPEG");
