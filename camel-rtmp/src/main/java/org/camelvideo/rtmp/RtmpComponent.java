@@ -1,12 +1,16 @@
 package org.camelvideo.rtmp;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -30,6 +34,7 @@ public class RtmpComponent extends HealthCheckComponent {
     private int eventLoopThreads = 2;
 
     private EventLoopGroup group;
+    private EventLoopGroup publishGroup;
     private final Map<String, SharedServer> servers = new HashMap<>();
 
     @Override
@@ -119,6 +124,17 @@ public class RtmpComponent extends HealthCheckComponent {
         return group;
     }
 
+    /**
+     * The event loops of plain-TCP publishers, on Java NIO whatever the platform, so that the
+     * publishing thread may write to the socket itself ({@code PublishSocketChannel}).
+     */
+    synchronized EventLoopGroup publishEventLoopGroup() {
+        if (publishGroup == null) {
+            publishGroup = new NioEventLoopGroup(eventLoopThreads, new DefaultThreadFactory("camel-rtmp-publish", true));
+        }
+        return publishGroup;
+    }
+
     /** The server on host:port, bound by its first user, whose read timeout it keeps. */
     synchronized RtmpServer acquireServer(String host, int port, long readTimeoutMillis) {
         String key = host + ":" + port;
@@ -146,16 +162,20 @@ public class RtmpComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
-        EventLoopGroup g;
+        List<EventLoopGroup> groups = new ArrayList<>();
         synchronized (this) {
             servers.values().forEach(shared -> shared.server.close());
             servers.clear();
-            g = group;
+            for (EventLoopGroup g : new EventLoopGroup[] {group, publishGroup}) {
+                if (g != null) {
+                    groups.add(g);
+                    g.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+                }
+            }
             group = null;
+            publishGroup = null;
         }
-        if (g != null) {
-            g.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        }
+        groups.forEach(g -> g.terminationFuture().awaitUninterruptibly());
         super.doStop();
     }
 

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import javax.net.ssl.SSLException;
 
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
@@ -186,8 +187,8 @@ public class RtmpEndpoint extends DefaultEndpoint {
     /** The publisher all producers of this endpoint share: two routes, one connection. */
     synchronized RtmpPublisher acquirePublisher() throws Exception {
         if (publisher == null) {
-            publisher = new RtmpPublisher(getComponent().eventLoopGroup(), clientTarget(), clientOptions(), frameRate, videoBitrate,
-                                          audioBitrate);
+            EventLoopGroup loops = tls ? getComponent().eventLoopGroup() : getComponent().publishEventLoopGroup();
+            publisher = new RtmpPublisher(loops, clientTarget(), clientOptions(), frameRate, videoBitrate, audioBitrate);
             publisher.start();
         }
         publisherUsers++;

@@ -51,8 +51,9 @@ class LiveSemanticsTest {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                // The receiving route takes 50 ms a packet: far slower than the 70 packets a second sent.
-                from("rtmp://127.0.0.1:" + port + "/live/slow?role=server").process(e -> {
+                // The receiving route takes 50 ms a packet: far slower than the 70 packets a second sent. Its queue
+                // is small, so the server soon stops reading and the publisher's socket fills.
+                from("rtmp://127.0.0.1:" + port + "/live/slow?role=server&maxPendingBytes=65536").process(e -> {
                     received.incrementAndGet();
                     Thread.sleep(50);
                 });

@@ -1,9 +1,11 @@
 package org.camelvideo.rtmp.chunk;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.EncoderException;
-import io.netty.handler.codec.MessageToByteEncoder;
 import io.netty.util.collection.IntObjectHashMap;
 import org.camelvideo.rtmp.message.MessageType;
 import org.camelvideo.rtmp.message.RtmpMessage;
@@ -15,8 +17,13 @@ import org.camelvideo.rtmp.message.RtmpMessage;
  * only the timestamp moves, 3 when even the delta repeats. Timestamps past 0xFFFFFF go in an
  * extended field repeated on every chunk of the message. A Set Chunk Size written through here
  * takes effect for the messages after it.
+ * <p>
+ * A publisher's thread may chunk messages itself and write them to the socket past the pipeline
+ * ({@code PublishSocketChannel}): it does so holding this encoder's monitor, and only while
+ * {@link #isDrained()}, so that bytes leave in the order their headers were chosen in. Bytes
+ * already chunked pass through untouched.
  */
-public final class ChunkEncoder extends MessageToByteEncoder<RtmpMessage> {
+public final class ChunkEncoder extends ChannelOutboundHandlerAdapter {
 
     private static final int EXTENDED = 0xFFFFFF;
     /** The message length field has 24 bits. */
@@ -24,25 +31,70 @@ public final class ChunkEncoder extends MessageToByteEncoder<RtmpMessage> {
 
     private final IntObjectHashMap<LastHeader> last = new IntObjectHashMap<>();
     private int chunkSize = ChunkDecoder.DEFAULT_CHUNK_SIZE;
-
-    public ChunkEncoder() {
-        super(RtmpMessage.class);
-    }
+    /** Bytes chunked here, or handed on as chunked by a publisher, that the socket has not taken yet. */
+    private long unwritten;
 
     @Override
-    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, RtmpMessage msg, boolean preferDirect) {
-        int length = msg.content().readableBytes();
-        int chunks = Math.max(1, (length + chunkSize - 1) / chunkSize);
-        return ctx.alloc().ioBuffer(length + 18 + chunks * 7);
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof RtmpMessage)) {
+            ctx.write(msg, promise);
+            return;
+        }
+        ByteBuf out;
+        ChannelPromise tracked;
+        synchronized (this) {
+            try {
+                out = encode(ctx.alloc(), (RtmpMessage) msg);
+            } catch (EncoderException e) {
+                promise.setFailure(e);
+                return;
+            }
+            tracked = track(promise, out.readableBytes());
+        }
+        // Outside the monitor: a failed write's listeners may close the channel and reach a publisher's lock.
+        ctx.write(out, tracked);
     }
 
-    @Override
-    protected void encode(ChannelHandlerContext ctx, RtmpMessage msg, ByteBuf out) {
+    /** Whether every byte that went through here has reached the socket. */
+    public synchronized boolean isDrained() {
+        return unwritten == 0;
+    }
+
+    /** Counts {@code bytes} as unwritten until {@code promise}'s write is done, whether it succeeds or fails. */
+    public synchronized ChannelPromise track(ChannelPromise promise, int bytes) {
+        ChannelPromise tracked = promise.unvoid();
+        unwritten += bytes;
+        tracked.addListener(f -> untrack(bytes));
+        return tracked;
+    }
+
+    private synchronized void untrack(int bytes) {
+        unwritten -= bytes;
+    }
+
+    /**
+     * The message as chunks, in a direct buffer; releases the message.
+     *
+     * @throws EncoderException for a message longer than an RTMP message can be
+     */
+    public synchronized ByteBuf encode(ByteBufAllocator alloc, RtmpMessage msg) {
+        try {
+            int length = msg.content().readableBytes();
+            if (length > MAX_MESSAGE_LENGTH) {
+                throw new EncoderException("An RTMP message carries at most " + MAX_MESSAGE_LENGTH + " bytes, not " + length);
+            }
+            int chunks = Math.max(1, (length + chunkSize - 1) / chunkSize);
+            ByteBuf out = alloc.ioBuffer(length + 18 + chunks * 7);
+            encode(msg, out);
+            return out;
+        } finally {
+            msg.release();
+        }
+    }
+
+    private void encode(RtmpMessage msg, ByteBuf out) {
         ByteBuf payload = msg.content();
         int length = payload.readableBytes();
-        if (length > MAX_MESSAGE_LENGTH) {
-            throw new EncoderException("An RTMP message carries at most " + MAX_MESSAGE_LENGTH + " bytes, not " + length);
-        }
         int csid = msg.chunkStreamId();
         long timestamp = msg.timestamp();
         LastHeader prev = last.get(csid);

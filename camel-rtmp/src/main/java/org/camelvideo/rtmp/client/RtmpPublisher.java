@@ -30,11 +30,15 @@ import org.camelvideo.rtmp.message.RtmpMessage;
  * never going back on either track; a source that starts again from zero or leaps ahead (a
  * relayed publisher that reconnects) is carried on by a {@link Timeline}.
  * <p>
- * While video flows at 20 frames a second or more, an audio message is queued without a flush
- * and goes out with the next video frame's: one wake-up of the event loop and one socket write
- * per frame instead of per packet, which on a 30 fps A/V stream halves them. Audio is late by
- * at most one frame interval, as in a muxer that interleaves; without video it is sent at once,
- * and should the next frame not come, {@link FlushDeadline} sends it.
+ * On a plain TCP connection the calling thread writes to the socket itself while nothing waits
+ * in the pipeline ({@link PublishSocketChannel}), so a flowing stream costs the event loop
+ * nothing; over TLS every message is handed to the event loop. While video flows at 20 frames a
+ * second or more, an audio message is held and goes out with the next video frame: one socket
+ * write (and over TLS one wake-up of the event loop) per frame instead of per packet. Audio is
+ * late by at most one frame interval, as in a muxer that interleaves; without video it is sent
+ * at once. Should the next frame not come, the next audio packet takes the held ones with it;
+ * when nothing follows, {@link FlushDeadline} sends them 100 ms after the last flush over TLS,
+ * and {@link PublishSocketChannel} within a second over plain TCP (a stopping publisher at once).
  */
 public final class RtmpPublisher implements SessionListener {
 
@@ -101,6 +105,11 @@ public final class RtmpPublisher implements SessionListener {
     }
 
     public void stop() {
+        synchronized (this) {
+            if (channel instanceof PublishSocketChannel) {
+                ((PublishSocketChannel) channel).flushHeld();
+            }
+        }
         connection.stop();
     }
 
@@ -185,7 +194,7 @@ public final class RtmpPublisher implements SessionListener {
         int compositionTime = (int) Math.max(0, (packet.ptsMicros() - packet.dtsMicros()) / 1000);
         ByteBuf body = h265 ? FlvVideo.hevcNalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime)
                 : FlvVideo.nalUnits(ch.alloc(), packet.payload(), packet.isKeyframe(), compositionTime);
-        ch.writeAndFlush(new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts, body), ch.voidPromise());
+        send(ch, new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts, body), true);
         waitingForKeyframe = false;
         long now = nanoClock.getAsLong();
         videoIntervalNanos = videoWritten ? now - lastVideoNanos : Long.MAX_VALUE;
@@ -213,14 +222,27 @@ public final class RtmpPublisher implements SessionListener {
         lastAudioTs = ts;
         ByteBuf body = FlvAudio.rawFrame(ch.alloc(), packet.payload());
         RtmpMessage message = new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts, body);
-        if (videoFlowing()) {
-            // Netty queues a write without a flush and does not wake the event loop for it.
-            ch.write(message, ch.voidPromise());
+        boolean hold = videoFlowing();
+        send(ch, message, !hold);
+        if (hold) {
             heldAudio++;
-        } else {
-            ch.writeAndFlush(message, ch.voidPromise());
         }
         return true;
+    }
+
+    /**
+     * Written on this thread where the connection allows it, else handed to the event loop; a
+     * message not flushed is held (by Netty, which queues it without waking the loop) and leaves
+     * with the next flush.
+     */
+    private static void send(Channel ch, RtmpMessage message, boolean flush) {
+        if (ch instanceof PublishSocketChannel) {
+            ((PublishSocketChannel) ch).publish(message, flush);
+        } else if (flush) {
+            ch.writeAndFlush(message, ch.voidPromise());
+        } else {
+            ch.write(message, ch.voidPromise());
+        }
     }
 
     private boolean videoFlowing() {
@@ -233,18 +255,19 @@ public final class RtmpPublisher implements SessionListener {
         boolean videoChanged = videoConfig != null && !videoConfig.equals(announcedVideo);
         boolean audioChanged = audioConfig != null && !audioConfig.equals(announcedAudio);
         if (!metadataSent || videoChanged || audioChanged) {
-            ch.write(Messages.data(ch.alloc(), streamId, MetaData.of(videoConfig, audioConfig, frameRate, videoBitrate, audioBitrate)));
+            send(ch, Messages.data(ch.alloc(), streamId, MetaData.of(videoConfig, audioConfig, frameRate, videoBitrate, audioBitrate)),
+                 false);
             metadataSent = true;
         }
         long ts = Math.max(lastVideoTs, lastAudioTs);
         if (videoChanged) {
-            ch.write(new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts,
-                                     FlvVideo.sequenceHeader(ch.alloc(), videoConfig)));
+            send(ch, new RtmpMessage(RtmpMessage.CSID_VIDEO, MessageType.VIDEO, streamId, ts,
+                                     FlvVideo.sequenceHeader(ch.alloc(), videoConfig)), false);
             announcedVideo = videoConfig;
         }
         if (audioChanged) {
-            ch.write(new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts,
-                                     FlvAudio.sequenceHeader(ch.alloc(), audioConfig)));
+            send(ch, new RtmpMessage(RtmpMessage.CSID_AUDIO, MessageType.AUDIO, streamId, ts,
+                                     FlvAudio.sequenceHeader(ch.alloc(), audioConfig)), false);
             announcedAudio = audioConfig;
         }
     }
