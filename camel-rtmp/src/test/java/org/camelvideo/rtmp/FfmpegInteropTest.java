@@ -16,6 +16,7 @@ import org.camelvideo.media.Codec;
 import org.camelvideo.media.MediaHeaders;
 import org.camelvideo.media.MediaPacket;
 import org.camelvideo.rtmp.client.RtmpPublisher;
+import org.camelvideo.rtmp.peers.Feeder;
 import org.camelvideo.rtmp.peers.Ffprobe;
 import org.camelvideo.rtmp.peers.LeakWatch;
 import org.camelvideo.rtmp.peers.Nginx;
@@ -117,6 +118,55 @@ class FfmpegInteropTest {
         assertThat(streams.get("video").frames()).isBetween(55L, 60L);
         assertThat(streams.get("audio").frames()).as("every AAC frame, also those after the video stopped")
                 .isEqualTo(audioSent.get());
+    }
+
+    /**
+     * A server that stops reading for 4 s (SIGSTOP) fills the publisher's socket: what the socket
+     * does not take goes through the pipeline, which fills up to maxPendingBytes and then drops to
+     * the next keyframe. Written partly on the route's thread and partly by the event loop, the
+     * stream must reach FFmpeg in order: every byte it gets after the stall demuxes and decodes.
+     */
+    @Test
+    void aServerThatStopsReadingCostsDropsAndTheStreamGoesOnDecodable() throws Exception {
+        int port = Peers.freePort();
+        Path out = work.resolve("stall.flv");
+        RtmpPublisher publisher;
+        long sent;
+        try (Proc listener = FfmpegRtmpListener.start(Peers.require("ffmpeg", "ffmpeg"), work.resolve("stall.log"), port,
+                                                      "live/stream", out)) {
+            CamelContext context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:av").to("rtmp://127.0.0.1:" + port + "/live/stream?maxPendingBytes=262144");
+                }
+            });
+            context.start();
+            publisher = LiveSemanticsTest.publishing(context);
+            try (Feeder feeder = new Feeder(context.createProducerTemplate(), "direct:av", clip, 9000)) {
+                Thread.sleep(2000);
+                signal("STOP", listener);
+                Thread.sleep(4000);
+                signal("CONT", listener);
+                feeder.join();
+                sent = feeder.sent();
+                // FFmpeg's listener takes one connection: still up is still the first one.
+                assertThat(publisher.connection().isUp()).as(publisher.connection().lastProblem()).isTrue();
+            } finally {
+                context.stop();
+            }
+            assertThat(listener.waitFor(30)).as(listener.output()).isZero();
+        }
+        assertThat(publisher.droppedCount()).as("packets dropped while the server did not read").isPositive();
+        assertThat(publisher.sentCount() + publisher.droppedCount()).isEqualTo(sent);
+        Peers.Result decode = Peers.run(60, Peers.require("ffmpeg", "ffmpeg"), "-hide_banner", "-v", "error", "-i", out.toString(),
+                                        "-f", "null", "-");
+        assertThat(decode.exitCode()).isZero();
+        assertThat(decode.output()).as("FFmpeg decoding what it received").isBlank();
+        Map<String, Ffprobe.Stream> streams = Ffprobe.probe(work.resolve("probe-stall.log"), out.toString(), 60);
+        // 2 s before the stall and 3 s after it, at 30 fps, less what was dropped up to a keyframe (one a second).
+        assertThat(streams.get("video").frames()).isGreaterThanOrEqualTo(120);
+        assertThat(streams.get("audio").frames()).isGreaterThan(150);
     }
 
     @Test
