@@ -30,7 +30,7 @@ public class RtmpComponent extends HealthCheckComponent {
     static final String MASK = "xxxxxx";
 
     @Metadata(label = "advanced", defaultValue = "2",
-              description = "Netty event loop threads shared by all endpoints of this component")
+              description = "Netty event loop threads in each of the component's two groups (plain-TCP publishers; everything else), shared by all its endpoints")
     private int eventLoopThreads = 2;
 
     private EventLoopGroup group;
