@@ -1,6 +1,7 @@
 package org.camelvideo.benchmarks.rtmp;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,11 @@ import org.camelvideo.rtmp.peers.TestClips;
  * unpaced to another stream name, then the measured stream runs in real time for a warm-up
  * (second argument, 30 s by default), so the JIT has compiled the hot paths before the clock
  * starts, as it has in a publisher that runs for hours. Without that, a 60 s real-time run mostly measures
- * the JIT compiling code that 70 packets a second take minutes to make hot. A first run with a
- * no-op processor in place of rtmp: measures what the harness itself costs.
+ * the JIT compiling code that 70 packets a second take minutes to make hot. A young collection
+ * between the two warm-ups has the window allocate into heap pages the JVM has used before, as a
+ * publisher that has run for hours does. A first run with a no-op processor in place of rtmp: measures what
+ * the harness itself costs. {@code benchmarks/run rtmp} starts the JVM with the flags README
+ * suggests for a board that publishes around the clock (serial GC, counters sampled once a second).
  */
 public final class RtmpPublishBenchmark {
 
@@ -48,6 +52,8 @@ public final class RtmpPublishBenchmark {
     private static final int BITRATE = 6_000_000;
     private static final int CLIP_SECONDS = 10;
     private static final long JIT_WARMUP_CLIP_MILLIS = 600_000;
+    /** Where the arrays that fill the young generation go, so that the JIT cannot drop them. */
+    private static volatile byte[] garbage;
     private static final String NETTY = "Netty event loops (chunking, socket writes)";
     private static final String FEEDER = "feeder thread (route: packet to FLV tag, hand-off)";
     private static final List<String> GROUPS = List.of(NETTY, FEEDER, "JIT compilers", "GC and safepoints", "other threads");
@@ -103,7 +109,8 @@ public final class RtmpPublishBenchmark {
                                            + " of CPU each), ffmpeg %d (%.0f us each); harness alone %d%n", camel.wakeUps,
                               (double) camel.wakeUps / camel.sent, 1e6 * camel.cpuSeconds / camel.wakeUps, camel.peerWakeUps,
                               1e6 * camel.peerCpuSeconds / camel.peerWakeUps, baseline.wakeUps);
-            System.out.printf("%nReproduce: benchmarks/run rtmp %d %d%n", seconds, warmup);
+            System.out.println();
+            System.out.println("Reproduce: " + reproduce(seconds, warmup));
             if (camel.dropped > 0) {
                 System.out.println("FAILED: the publisher dropped packets");
                 System.exit(1);
@@ -119,6 +126,37 @@ public final class RtmpPublishBenchmark {
     /** Starts the peer program that publishes beside the JVM. */
     private interface Peer {
         Proc start() throws IOException;
+    }
+
+    /** benchmarks/run's command when this JVM has its flags, else the java command with this JVM's own. */
+    private static String reproduce(int seconds, int warmup) {
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (flags.equals(List.of("-XX:+UseSerialGC", "-XX:PerfDataSamplingInterval=1000", "-Xms1g", "-Xmx4g"))) {
+            return String.format(Locale.ROOT, "benchmarks/run rtmp %d %d", seconds, warmup);
+        }
+        return String.format(Locale.ROOT, "java %s -cp \"benchmarks/target/camel-video-benchmarks.jar:benchmarks/target/lib/*\" %s %d %d"
+                             + " (after benchmarks/run's build)", String.join(" ", flags), RtmpPublishBenchmark.class.getName(),
+                             seconds, warmup);
+    }
+
+    /**
+     * Allocates until the young generation is collected. A JVM that has run for a while allocates
+     * into heap pages it has used before; without this the window would be this JVM's first pass
+     * through much of its young generation, each new page a fault the kernel zeroes (a tenth of the
+     * window's CPU in a profile). A young collection, not {@code System.gc()}: a full one unloads
+     * and cleans compiled code, and the JIT then spent up to 0.2 s of the window compiling again.
+     */
+    private static void cycleYoungGeneration() {
+        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+        long before = collections(collectors);
+        // 64 KiB stays below G1's humongous size, so the arrays fill eden rather than old regions.
+        for (long allocated = 0; collections(collectors) == before && allocated < Runtime.getRuntime().maxMemory(); allocated += 65536) {
+            garbage = new byte[65536];
+        }
+    }
+
+    private static long collections(List<GarbageCollectorMXBean> collectors) {
+        return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     private static String group(String threadName) {
@@ -154,6 +192,7 @@ public final class RtmpPublishBenchmark {
                 burst.join();
             }
             context.getRouteController().stopRoute("warmup");
+            cycleYoungGeneration();
             RtmpPublisher publisher = awaitPublishing(context, uri == null ? null : target(uri));
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuStart;
