@@ -128,15 +128,15 @@ public final class RtmpPublishBenchmark {
         Proc start() throws IOException;
     }
 
-    /** benchmarks/run's command when this JVM has its flags, else the java command with this JVM's own. */
+    /** The command benchmarks/run was given, else the java command with this JVM's own flags. */
     private static String reproduce(int seconds, int warmup) {
-        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (flags.equals(List.of("-XX:+UseSerialGC", "-XX:PerfDataSamplingInterval=1000", "-Xms1g", "-Xmx4g"))) {
-            return String.format(Locale.ROOT, "benchmarks/run rtmp %d %d", seconds, warmup);
+        String run = System.getenv("CAMELVIDEO_BENCHMARK_COMMAND");
+        if (run != null) {
+            return run;
         }
         return String.format(Locale.ROOT, "java %s -cp \"benchmarks/target/camel-video-benchmarks.jar:benchmarks/target/lib/*\" %s %d %d"
-                             + " (after benchmarks/run's build)", String.join(" ", flags), RtmpPublishBenchmark.class.getName(),
-                             seconds, warmup);
+                             + " (after benchmarks/run's build)", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                             RtmpPublishBenchmark.class.getName(), seconds, warmup);
     }
 
     /**
